@@ -1,0 +1,450 @@
+"""Attribute: from a reporting cue to a statement (speaker mention, reported span, type).
+
+Each function here reads one pattern of Arabic news and names it in the ``rule`` field of what
+it returns, so that every statement says why the tool found it:
+
+- ``verb``: a reporting verb, its speaker after it (verb first) or before it (subject first),
+  then إن / أن / a colon / a quotation ("قال الرئيس ...، اليوم، إن ...").
+- ``participle``: a participle continuing the sentence's statement ("، مضيفاً أن ...").
+- ``relay``: "ونقلت عنه وكالات الأنباء قوله: ..." (speaker عنه, channel the agencies).
+- ``according``: "بحسب / وفق / نقلاً عن X" attributes its clause to X.
+- ``document``: "وجاء في البيان ...".
+- ``headline``: "العريان: ..." at the head of a line.
+- ``continued-quote``: a paragraph that opens with a quotation mark continuing an unclosed quote.
+"""
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from .normalize import normalize
+from .rules import cue_form
+from .speakers import Mention, parse_mention, pronoun_mention
+from .segment import paragraphs
+
+_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_]+")
+_TRIM = " \t\r\n،,.:;؛-–—"
+_SPEECH_HOST_RE = regex.compile(r"(?:أورد|نقل|بث|نشر)ت?(?:ها|ه)\s+")
+MAX_BRIDGE = 260          # characters between a verb and its reported clause
+MAX_PARTICIPLE_BRIDGE = 60
+MAX_HEADLINE_TOKENS = 40
+
+
+@dataclass
+class Statement:
+    """One attributed statement, before and after speaker resolution."""
+    field: str
+    start: int
+    end: int
+    type: str
+    cue: str
+    cue_start: int
+    rule: str
+    paragraph: int
+    mention: Optional[Mention] = None
+    mention_start: int = -1
+    agree: str = ""
+    inherit: bool = False       # a participle: the speaker of its sentence's statement
+    channel: Optional[str] = None
+    addressee: Optional[str] = None
+    closed: bool = True         # False when a direct quote ran to its paragraph's end unclosed
+    speaker: Optional[str] = None
+    speaker_reason: Optional[str] = None
+    entity: object = None
+
+
+def _words(text, start, end):
+    return [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
+
+
+def _trim(text, start, end):
+    """Shrink [start, end) past spaces and punctuation at both ends."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _is_name_quote(text, q, rules):
+    """A quotation right after a word like اتفاقية، قناة، ندوة names something; nobody says it."""
+    words = _words(text, max(0, q.start - 40), q.start)
+    if not words:
+        return False
+    w = normalize(words[-1][0])
+    for cand in (w, w[1:] if w[:1] in "لب" else w, w[2:] if w.startswith("ال") else w):
+        if cand in rules.name_heads or "ال" + cand in rules.name_heads:
+            return True
+    return False
+
+
+def _opener(text, para, start, limit, rules, cue_starts):
+    """The first thing after ``start`` that opens reported content.
+
+    Returns (kind, pos, content_start, quote) with kind 'comp', 'colon' or 'quote', or None when
+    another cue, a sentence end or ``limit`` comes first."""
+    best = None
+    m = None
+    for m in rules.complementizer_re.finditer(text, start, limit):
+        prev = _words(text, max(0, m.start() - 25), m.start())
+        if m.group("prep") is None and prev and normalize(prev[-1][0]) in rules.not_complementizer_after:
+            continue
+        if para.inside_quote(m.start()):
+            continue
+        best = ("comp", m.start(), m.end(), None)
+        break
+    for i in range(start, best[1] if best else limit):
+        ch = text[i]
+        if ch == ":" and not para.inside_quote(i):
+            best = ("colon", i, i + 1, None)
+            break
+        q = para.quote_at(i)
+        if q is not None:
+            if _is_name_quote(text, q, rules):
+                continue
+            best = ("quote", i, i, q)
+            break
+    if best is None:
+        return None
+    for c in cue_starts:
+        if start <= c < best[1]:
+            return None
+    return best
+
+
+def _content(text, para, cstart, stop, next_cue_ok=True):
+    """Span and type of the reported content starting at ``cstart``."""
+    while cstart < para.end and text[cstart] in " \t،,":
+        cstart += 1
+    q = para.quote_at(cstart)
+    sent_end = para.sentence_end_after(cstart)
+    end = min(sent_end, stop)
+    if q is not None:
+        after = q.end
+        while after < para.end and text[after] in " \t،,.:;؛!؟?":
+            after += 1
+        if after >= end or after >= para.end:
+            s, e = _trim(text, q.inner_start, q.inner_end)
+            return s, e, "direct", q.closed
+    s, e = _trim(text, cstart, end)
+    if e <= s:
+        return None
+    kind = "mixed" if any(s <= qq.start < e for qq in para.quotes) else "indirect"
+    return s, e, kind, True
+
+
+def _channel(text, start, end, rules):
+    """A medium that relays the statement, named between the cue and the content."""
+    m = _SPEECH_HOST_RE.search(text, start, end)
+    words = _words(text, start, end)
+    first = None
+    if m:
+        first = next((i for i, w in enumerate(words) if w[1] >= m.end()), None)
+    else:
+        for i, (w, s, e) in enumerate(words):
+            n = normalize(w)
+            if n in rules.media_heads or (n[:1] == "ل" and n[1:] in rules.media_heads):
+                first = i
+                break
+    if first is None:
+        return None
+    out = []
+    for j in range(first, len(words)):
+        w = normalize(words[j][0])
+        if j > first and (w in rules.mention_stops or w in ("نشرت", "نشر", "التي", "الذي")):
+            break
+        out.append(words[j])
+        between = text[words[j][2]: words[j + 1][1]] if j + 1 < len(words) else ""
+        if any(c in between for c in "،,:(.") or len(out) >= 6:
+            break
+    if not out:
+        return None
+    s, e = out[0][1], out[-1][2]
+    chan = text[s:e]
+    if normalize(chan)[:1] == "ل" and normalize(chan)[1:].split(" ")[0] in rules.media_heads:
+        chan = chan[1:].lstrip("ـ")
+    return regex.sub(r"[\"«»“”„]", "", chan).strip() or None
+
+
+def _subject_before(text, para, cue_start, rules):
+    """For a verb written without و/ف: a subject standing before it ("بوتين قال", "لكنه أشار")."""
+    clause = max(para.sentence_start_before(cue_start), para.start)
+    for i in range(cue_start - 1, clause - 1, -1):
+        if text[i] in "،,:؛;(" and not para.inside_quote(i):
+            clause = i + 1
+            break
+    words = _words(text, clause, cue_start)
+    if not words:
+        return None
+    if normalize(words[-1][0]) in rules.subject_follows:
+        return None
+    while words and normalize(words[0][0]) in rules.clause_particles:
+        words = words[1:]
+    if not words or len(words) > 10:
+        return None
+    pron = pronoun_mention(words[0][0], rules) if len(words) == 1 else None
+    if pron:
+        return pron, words[0][1]
+    s = words[0][1]
+    men = parse_mention(text[s:cue_start], rules)
+    if men.kind in ("none", "pronoun"):
+        return None
+    used = len(_words(men.text, 0, len(men.text)))
+    if len(words) - used > 1:
+        return None
+    return men, s
+
+
+def _bridge_mention(text, start, end, rules, partial=False):
+    """The speaker named between a verb and its content (verb first)."""
+    s, e = _trim(text, start, end)
+    if e <= s:
+        return None
+    if partial:
+        # "أكد زعيم كوريا الشمالية دعمه لـ“...”": the object (a word with a pronoun suffix) ends it
+        words = _words(text, s, e)
+        for w, ws, we in words[1:]:
+            if regex.search(r"(?:ه|ها|هم|هما)$", w):
+                e = ws
+                break
+    men = parse_mention(text[s:e], rules)
+    if men.kind == "none":
+        return None
+    return men, s
+
+
+def after_mention_end(mention, mention_start, default):
+    """Offset just after a mention written after the cue, else ``default``."""
+    if mention is not None and mention_start >= default:
+        return mention_start + len(mention.text)
+    return default
+
+
+def verb_statement(text, para, m, form, rules, cue_starts, field, pindex):
+    """A statement introduced by a reporting verb or participle at match ``m``, or None."""
+    cs, ce = m.start(), m.end()
+    cue_text = m.group("cue")
+    participle = form.kind == "participle"
+    limit = min(para.end, ce + (MAX_PARTICIPLE_BRIDGE if participle else MAX_BRIDGE))
+    sent_end = para.sentence_end_after(ce)
+    limit = min(limit, sent_end)
+    op = _opener(text, para, ce, limit, rules, cue_starts)
+    if op is None:
+        return None
+    kind, opos, cstart, q = op
+    bridge_end = opos
+    addressee = None
+    am = rules.addressee_re.search(text, ce, bridge_end)
+    if am:
+        a, b = _trim(text, am.end(), bridge_end)
+        addr = parse_mention(text[a:b], rules)
+        addressee = (addr.name or addr.title or text[a:b]) if addr.kind != "none" else None
+        bridge_end = am.start()
+    mention = None
+    mention_start = -1
+    if form.relay:
+        rm = regex.search(r"(?<![\p{L}])عن(?:\s*(?P<pron>ه|ها|هم|هما)(?![\p{L}])|\s+)", text[ce:bridge_end])
+        qm = regex.search(r"قول(?:ه|ها|هم|هما)", text[ce:bridge_end])
+        if not rm or not (qm or kind == "comp"):
+            return None
+        rs, re_ = ce + rm.start(), ce + rm.end()
+        qs = ce + qm.start() if qm else bridge_end
+        if rm.group("pron"):
+            mention = pronoun_mention("عن" + rm.group("pron"), rules)
+            mention_start = rs
+            channel_span = (re_, qs) if re_ < qs else (ce, rs)
+            if _trim(text, *channel_span)[1] <= _trim(text, *channel_span)[0]:
+                channel_span = (ce, rs)
+        else:
+            got = _bridge_mention(text, re_, qs, rules)
+            if got:
+                mention, mention_start = got
+            channel_span = (ce, rs)
+        a, b = _trim(text, *channel_span)
+        channel = regex.sub(r"[\"«»“”„]", "", text[a:b]).strip() or None
+        rule = "relay"
+    else:
+        channel = None
+        rule = "participle" if participle else "verb"
+        if not participle:
+            if not m.group("prefix"):
+                got = _subject_before(text, para, cs, rules)
+                if got:
+                    mention, mention_start = got
+            if mention is None:
+                got = _bridge_mention(text, ce, bridge_end, rules, partial=(kind == "quote"))
+                if got:
+                    mention, mention_start = got
+        after_mention = ce
+        if mention is not None and mention_start >= ce:
+            after_mention = mention_start + len(mention.text)
+        channel = _channel(text, after_mention, bridge_end, rules)
+    # the reported content
+    stop = min([c for c in cue_starts if c > ce] + [para.end])
+    if kind == "quote":
+        before = text[q.start - 1] if q.start > 0 else " "
+        tail = _words(text, ce, q.start)
+        last = normalize(tail[-1][0]) if tail else ""
+        object_words = len(_words(text, max(after_mention_end(mention, mention_start, ce), ce), q.start))
+        if object_words > 4:
+            return None     # "أشار إلى تصريحات ... “الناتو”": a noun phrase, not speech
+        got = _content(text, para, q.start, stop)
+        if not got:
+            return None
+        s, e, typ, closed = got
+        if typ != "direct" or (not before.isspace() and before not in ":،,(") or last in rules.prepositions:
+            s, e = _trim(text, q.inner_start, q.inner_end)
+            typ, closed = "partial", q.closed
+    else:
+        got = _content(text, para, cstart, stop)
+        if not got:
+            return None
+        s, e, typ, closed = got
+    if e - s < 2:
+        return None
+    cue_word = text[cs:ce]
+    if m.group("prefix"):
+        cue_word = cue_text
+    return Statement(field, s, e, typ, regex.sub(r"[\u064B-\u0652]", "", cue_word), cs, rule, pindex,
+                     mention=mention, mention_start=mention_start, agree=form.agree,
+                     inherit=participle, channel=channel, addressee=addressee, closed=closed)
+
+
+def according_statement(text, para, m, rules, field, pindex):
+    """"بحسب / وفق / نقلاً عن X": the clause before it (or after it, at a sentence's head)."""
+    cs, ce = m.start(), m.end()
+    src = ce
+    words = _words(text, src, min(para.end, src + 120))
+    i = 0
+    while i < len(words) and (normalize(words[i][0]) in rules.speech_nouns or
+                              regex.fullmatch(r"ذكر|ذكرت|قال|قالت|أفاد|أفادت|أعلن|أعلنت|نشر|نشرت|أورد|أوردت|أوردته|ذكرته|أعلنته|نشرته|قاله|قالته|به", words[i][0])):
+        i += 1
+    if i >= len(words):
+        return None
+    s0 = words[i][1]
+    stop = para.sentence_end_after(s0)
+    for j in range(s0, stop):
+        if text[j] in "،,:(" and not para.inside_quote(j):
+            stop = j
+            break
+    men = parse_mention(text[s0:stop].lstrip("لـ") if text[s0] == "ل" and normalize(text[s0:s0 + 4]) not in () else text[s0:stop], rules)
+    if men.kind in ("none", "pronoun"):
+        return None
+    sent_start = para.sentence_start_before(cs)
+    pre_s, pre_e = _trim(text, sent_start, cs)
+    if pre_e > pre_s and len(_words(text, pre_s, pre_e)) >= 3:
+        # drop a leading conjunction
+        if text[pre_s] == "و" and pre_s + 1 < pre_e and text[pre_s + 1] in " \t":
+            pre_s += 1
+        s, e = _trim(text, pre_s, pre_e)
+        if s < e and text[s] == "و" and normalize(text[s:s + 3]) in ("وفي",):
+            s += 1
+    else:
+        got = _content(text, para, stop, para.end)
+        if not got:
+            return None
+        s, e, _, _ = got
+    if e - s < 2:
+        return None
+    typ = "mixed" if any(s <= q.start < e for q in para.quotes) else "indirect"
+    return Statement(field, s, e, typ, m.group("cue"), cs, "according", pindex,
+                     mention=men, mention_start=s0)
+
+
+def headline_statement(text, para, rules, field, pindex):
+    """"Speaker: what they said" at the head of a short line (headlines and lead lines)."""
+    colon = text.find(":", para.start, min(para.end, para.start + 60))
+    if colon < 0:
+        return None
+    head = text[para.start:colon].strip(" \t-–—")
+    hw = _words(head, 0, len(head))
+    if not hw or len(hw) > 5 or normalize(head) in rules.not_speakers or any(c.isdigit() for c in head):
+        return None
+    if any(normalize(w) in rules.not_speakers for w, _, _ in hw[:1]):
+        return None
+    if rules.cue_re.search(head) or len(_words(text, para.start, para.end)) > MAX_HEADLINE_TOKENS:
+        return None
+    men = parse_mention(head, rules)
+    if men.kind in ("none", "pronoun") or len(_words(men.text, 0, len(men.text))) < len(hw):
+        return None
+    got = _content(text, para, colon + 1, para.end)
+    if not got:
+        return None
+    s, e, typ, closed = got
+    if len(_words(text, s, e)) < 3:
+        return None
+    return Statement(field, s, e, typ, ":", colon, "headline", pindex, mention=men,
+                     mention_start=para.start + text[para.start:colon].find(head))
+
+
+def find_statements(text, rules, field="text"):
+    """Every statement of one field of an article, speakers unresolved, in text order."""
+    out = []
+    paras = paragraphs(text)
+    for pindex, para in enumerate(paras):
+        found = []
+        matches = []
+        for m in rules.cue_re.finditer(text, para.start, para.end):
+            if para.inside_quote(m.start()):
+                continue
+            form = cue_form(rules, m.group("cue"))
+            if form is not None:
+                matches.append((m, form))
+        for m in rules.document_re.finditer(text, para.start, para.end):
+            if not para.inside_quote(m.start()):
+                matches.append((m, None))
+        matches.sort(key=lambda x: x[0].start())
+        cue_starts = [m.start() for m, _ in matches]
+        for m, form in matches:
+            if form is None:
+                from .rules import CueForm
+                form = CueForm(m.group("cue"), "جاء", "document")
+                st = _document_statement(text, para, m, form, rules, cue_starts, field, pindex)
+            else:
+                st = verb_statement(text, para, m, form, rules, [c for c in cue_starts if c > m.start()],
+                                    field, pindex)
+            if st is not None and not any(o.start <= st.start < o.end and o.type == "direct" for o in found):
+                found.append(st)
+        for m in rules.according_re.finditer(text, para.start, para.end):
+            if para.inside_quote(m.start()):
+                continue
+            # inside another statement's bridge it names a channel ("وفق تصريحات أوردتها ...")
+            if any(st.cue_start < m.start() < st.start for st in found):
+                continue
+            st = according_statement(text, para, m, rules, field, pindex)
+            if st is not None:
+                found.append(st)
+        if not found:
+            st = headline_statement(text, para, rules, field, pindex)
+            if st is not None:
+                found.append(st)
+            elif out and out[-1].type == "direct" and not out[-1].closed:
+                q = para.quote_at(para.start + len(text[para.start:para.end]) - len(text[para.start:para.end].lstrip()))
+                if q is not None:
+                    s, e = _trim(text, q.inner_start, q.inner_end)
+                    prev = out[-1]
+                    found.append(Statement(field, s, e, "direct", prev.cue, q.start, "continued-quote", pindex,
+                                           mention=None, agree=prev.agree, inherit=True, closed=q.closed,
+                                           channel=prev.channel))
+        found.sort(key=lambda st: st.start)
+        # an indirect clause ends where the next statement's cue begins
+        for i, st in enumerate(found):
+            if st.type in ("indirect", "mixed"):
+                for nxt in found[i + 1:]:
+                    if st.start < nxt.cue_start < st.end:
+                        s, e = _trim(text, st.start, nxt.cue_start)
+                        if e - s >= 2:
+                            st.end = e
+                        break
+        out.extend(found)
+    return out
+
+
+def _document_statement(text, para, m, form, rules, cue_starts, field, pindex):
+    """"وجاء في البيان / المقال ...": the document's words, attributed to its author."""
+    st = verb_statement(text, para, m, form, rules, [c for c in cue_starts if c > m.start()], field, pindex)
+    if st is None:
+        return None
+    st.mention, st.mention_start, st.rule, st.inherit = None, -1, "document", False
+    st.cue = regex.sub(r"^[وف]", "", text[m.start():m.end()])
+    return st

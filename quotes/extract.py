@@ -1,0 +1,108 @@
+"""Turn an article into statements: find them (attribute), then resolve their speakers."""
+import regex
+
+from . import rules as rules_mod
+from .attribute import find_statements, _words
+from .normalize import normalize
+from .speakers import ArticleSpeakers, compatible, parse_mention
+
+FIELDS = ("text", "title")
+
+
+def _prescan(text, rules, speakers):
+    """Register every "title ... name" of the text, so a bare title later resolves to its holder."""
+    for m in rules.title_re.finditer(text):
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        window = text[m.start():min(end, m.start() + 120)]
+        men = parse_mention(window, rules)
+        if men.kind == "person" and men.title:
+            speakers.register(men, m.start())
+
+
+def _sentence_subject(text, st, rules):
+    """The speaker a participle continues: the subject of its sentence's first verb."""
+    start = max(text.rfind(".", 0, st.cue_start), text.rfind("\n", 0, st.cue_start)) + 1
+    words = _words(text, start, st.cue_start)
+    while words and normalize(words[0][0]) in rules.clause_particles:
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    s = words[1][1]
+    men = parse_mention(text[s:st.cue_start], rules)
+    return men if men.kind in ("person", "institution", "anonymous", "title") else None
+
+
+def resolve(text, statements, rules, speakers=None):
+    """Give every statement a speaker (an entity of the article) or a reason why none."""
+    speakers = speakers or ArticleSpeakers(rules)
+    _prescan(text, rules, speakers)
+    recent = []      # entities of statements so far, most recent last
+    for i, st in enumerate(statements):
+        ent = None
+        men = st.mention
+        if men is not None and men.kind in ("person", "institution", "anonymous", "title"):
+            ent = speakers.register(men, st.mention_start, st.agree if st.rule != "according" else "")
+        elif st.inherit:
+            prev = next((p for p in reversed(statements[:i]) if p.entity is not None and p.paragraph == st.paragraph
+                         and p.cue_start < st.cue_start), None)
+            if prev is not None and text.count(".", prev.end, st.cue_start) == 0:
+                ent = prev.entity
+            else:
+                subj = _sentence_subject(text, st, rules)
+                if subj is not None:
+                    ent = speakers.lookup(subj) or speakers.register(subj, st.cue_start)
+        if ent is None and (men is None or men.kind in ("pronoun", "none")):
+            agree = men.agree if men is not None and men.kind == "pronoun" else st.agree
+            ent = next((e for e in reversed(recent) if compatible(e, agree)), None)
+            if ent is None:
+                ent = next((e for e in sorted(speakers.entities, key=lambda e: -e.last_pos)
+                            if e.last_pos < st.cue_start and compatible(e, agree)), None)
+            if ent is None:
+                st.speaker_reason = "implicit subject with no earlier speaker in the article"
+        st.entity = ent
+        if ent is not None:
+            st.speaker = ent.display or None
+            if ent in recent:
+                recent.remove(ent)
+            recent.append(ent)
+    return statements
+
+
+def extract_text(text, field="text", rules=None, speakers=None):
+    """Statements of one field, speakers resolved."""
+    rules = rules or rules_mod.load()
+    return resolve(text, find_statements(text, rules, field), rules, speakers)
+
+
+def extract_article(article, rules=None):
+    """All statements of an article (``text`` then ``title``) as output records (dicts)."""
+    rules = rules or rules_mod.load()
+    speakers = ArticleSpeakers(rules)
+    records = []
+    text = article.get("text") or ""
+    title = article.get("title") or ""
+    sts = extract_text(text, "text", rules, speakers)
+    if title:
+        sts += extract_text(title, "title", rules, speakers)
+    for st in sts:
+        src = text if st.field == "text" else title
+        men = st.mention
+        records.append({
+            "doc": article["id"],
+            "field": st.field,
+            "start": st.start,
+            "end": st.end,
+            "quote": src[st.start:st.end],
+            "speaker": st.speaker,
+            "speaker_reason": st.speaker_reason,
+            "mention": men.text if men is not None and men.kind != "none" else None,
+            "cue": st.cue,
+            "type": st.type,
+            "channel": st.channel,
+            "addressee": st.addressee,
+            "rule": st.rule,
+            "paragraph": st.paragraph,
+            "speaker_kind": st.entity.kind if st.entity is not None else None,
+        })
+    return records

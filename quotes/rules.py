@@ -1,0 +1,173 @@
+"""Load the rule files under ``rules/`` and compile them into patterns.
+
+Rules are data: the YAML files list words; this module only turns a word into a pattern that
+finds it in unnormalized text (optional diacritics and tatweel between letters, any alef or
+ya form), so that offsets always point into the text exactly as read.
+"""
+import functools
+import os
+from dataclasses import dataclass, field
+
+import regex
+import yaml
+
+from .normalize import normalize
+
+RULES_DIR = os.environ.get("QUOTES_RULES") or os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "rules")
+_PACKAGED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "rules")
+
+#: what may stand between two letters of a word in running text
+MARKS = r"[\u064B-\u065F\u0670\u0640]*"
+_LETTER_CLASSES = {
+    "ا": "[اأإآٱ]", "أ": "[اأإآٱ]", "إ": "[اأإآٱ]", "آ": "[اأإآٱ]", "ٱ": "[اأإآٱ]",
+    "ي": "[يىئ]", "ى": "[يىئ]", "ة": "[ةه]", "ه": "[ةه]", "ئ": "[ئيى]", "و": "[وؤ]", "ؤ": "[ؤو]",
+}
+#: a word boundary for Arabic text: no letter or mark before / after
+WB_START = r"(?<![\p{L}\p{M}\p{N}])"
+WB_END = r"(?![\p{L}\p{N}])"
+
+
+def word_pattern(word):
+    """A pattern matching ``word`` in running text, with diacritics, tatweel and letter variants."""
+    parts = []
+    for ch in normalize(word):
+        if ch == " ":
+            parts.append(r"\s+")
+        else:
+            parts.append(_LETTER_CLASSES.get(ch, regex.escape(ch)))
+    return MARKS.join(parts) + MARKS
+
+
+def alternation(words):
+    """One pattern matching any of ``words``, longest first."""
+    words = sorted({w for w in words if w}, key=lambda w: -len(normalize(w)))
+    return "(?:" + "|".join(word_pattern(w) for w in words) + ")"
+
+
+def agreement(form, base, tense):
+    """Gender/number a verb form agrees with: 'm', 'f', 'd' (dual) or 'p' (plural).
+
+    ``base`` is the verb's first (masculine singular) form of the same tense; the affixes that
+    ``form`` adds to it tell the agreement.
+    """
+    w, b = normalize(form), normalize(base)
+    if w == b:
+        return "m"
+    if tense == "present":
+        if w.endswith("ون"):
+            return "p"
+        if w.endswith("ان"):
+            return "d"
+        return "f" if w.startswith("ت") else "m"
+    if w.endswith("وا"):
+        return "p"
+    if w.endswith("تا") or w.endswith("ا") and not b.endswith("ا"):
+        return "d"
+    if w.endswith("ت"):
+        return "f"
+    return "m"
+
+
+PARTICIPLE_ENDINGS = {"ا": "m", "": "m", "ه": "f", "ين": "p", "ون": "p", "تين": "d", "ان": "d"}
+
+
+@dataclass
+class CueForm:
+    """One written form of a reporting cue."""
+    text: str
+    lemma: str
+    kind: str          # 'verb', 'participle', 'according', 'document'
+    agree: str = "m"   # 'm', 'f', 'd', 'p'
+    relay: bool = False
+
+
+@dataclass
+class Rules:
+    """Everything the extractor reads from ``rules/``, compiled."""
+    forms: dict = field(default_factory=dict)     # normalized form -> CueForm
+    cue_re: object = None
+    complementizer_re: object = None
+    according_re: object = None
+    data: dict = field(default_factory=dict)
+    person_titles: set = field(default_factory=set)
+    institution_heads: set = field(default_factory=set)
+    anonymous_heads: set = field(default_factory=set)
+    name_connectors: set = field(default_factory=set)
+    mention_stops: set = field(default_factory=set)
+    media_heads: set = field(default_factory=set)
+    not_speakers: set = field(default_factory=set)
+    not_complementizer_after: set = field(default_factory=set)
+    addressee_re: object = None
+
+
+def _read(name, rules_dir):
+    path = os.path.join(rules_dir, name)
+    if not os.path.exists(path):
+        path = os.path.join(_PACKAGED, name)
+    with open(path, encoding="utf-8") as f:
+        return yaml.safe_load(f) or {}
+
+
+def _norm_set(words):
+    return {normalize(w) for w in words or []}
+
+
+@functools.lru_cache(maxsize=4)
+def load(rules_dir=RULES_DIR):
+    """Read and compile the rule files of ``rules_dir`` (cached)."""
+    cues = _read("cues.yml", rules_dir)
+    spk = _read("speakers.yml", rules_dir)
+    r = Rules(data={"cues": cues, "speakers": spk})
+    participle_stems = set()
+    for verb in cues.get("verbs", []):
+        lemma = verb["lemma"]
+        for tense in ("past", "present"):
+            forms = verb.get(tense) or []
+            for form in forms:
+                r.forms[normalize(form)] = CueForm(form, lemma, "verb", agreement(form, forms[0], tense),
+                                                   bool(verb.get("relay")))
+        stem = verb.get("participle")
+        if stem:
+            participle_stems.add(stem)
+            for ending, agree in PARTICIPLE_ENDINGS.items():
+                r.forms[normalize(stem + ending)] = CueForm(stem + ending, lemma, "participle", agree)
+    verb_forms = [f.text for f in r.forms.values() if f.kind == "verb"]
+    # Participles take optional tanween or hamza-less variants: the endings are written out.
+    part_forms = [f.text for f in r.forms.values() if f.kind == "participle"]
+    r.cue_re = regex.compile(
+        WB_START + r"(?P<prefix>(?:[وف]" + MARKS + r")?(?:[ل]" + MARKS + r")?)"
+        + r"(?P<cue>" + alternation(verb_forms + part_forms) + r")(?:" + MARKS + r"[ًٌٍ])?" + WB_END)
+    r.complementizer_re = regex.compile(
+        WB_START + r"(?P<prep>(?:" + alternation(cues.get("prepositions", [])) + r")\s*)?"
+        r"(?P<comp>(?:ب|ل)?" + alternation(cues.get("complementizers", [])) + r")" + WB_END)
+    r.according_re = regex.compile(
+        WB_START + r"(?:[وف]" + MARKS + r")?(?P<cue>" + alternation(cues.get("according", [])) + r")" + MARKS
+        + r"(?:ـ)?")
+    r.document_re = regex.compile(
+        WB_START + r"(?P<prefix>(?:[وف]" + MARKS + r")?)(?P<cue>" + alternation(cues.get("document_cues", [])) + r")" + WB_END)
+    r.addressee_re = regex.compile(
+        WB_START + r"(?P<cue>" + alternation(s + e for s in cues.get("addressee_participles", [])
+                                                   for e in ("ا", "", "ة", "ين")) + r")(?:" + MARKS + r"[ًٌٍ])?" + WB_END)
+    r.person_titles = _norm_set(spk.get("person_titles"))
+    r.institution_heads = _norm_set(spk.get("institution_heads"))
+    r.anonymous_heads = _norm_set(spk.get("anonymous_heads"))
+    r.name_connectors = _norm_set(spk.get("name_connectors"))
+    r.mention_stops = _norm_set(spk.get("mention_stops"))
+    r.media_heads = _norm_set(spk.get("media_heads"))
+    r.not_speakers = _norm_set(spk.get("not_speakers"))
+    r.name_heads = _norm_set(spk.get("name_heads")) | r.media_heads | r.institution_heads
+    r.speech_nouns = _norm_set(spk.get("speech_nouns"))
+    r.clause_particles = _norm_set(spk.get("clause_particles"))
+    r.subject_follows = _norm_set(spk.get("subject_follows"))
+    r.prepositions = _norm_set(cues.get("prepositions"))
+    r.title_re = regex.compile(WB_START + r"(?:[وف]" + MARKS + r")?(?:ال)?" + alternation(
+        w[2:] if w.startswith("ال") else w for w in spk.get("person_titles") or []) + WB_END)
+    r.pronouns = {normalize(k): v for k, v in (spk.get("pronouns") or {}).items()}
+    r.not_complementizer_after = _norm_set(cues.get("not_complementizer_after"))
+    return r
+
+
+def cue_form(rules, text):
+    """The :class:`CueForm` of a matched cue (normalized lookup, tanween ignored)."""
+    w = normalize(text)
+    return rules.forms.get(w) or rules.forms.get(w.rstrip("ا")) or rules.forms.get(w + "ا")

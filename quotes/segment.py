@@ -1,0 +1,135 @@
+"""Segment a text into paragraphs, quotations and sentence ends, keeping every offset.
+
+Quotation marks are paired per paragraph with a stack, so nested marks of different families
+work, marks written in the wrong direction (``لـ”روسيا ...”``) pair with themselves, and a mark
+left open ends at its paragraph's end: it never swallows the rest of the article.
+"""
+from dataclasses import dataclass
+
+import regex
+
+#: opening mark -> marks that may close it.  A mark that can close nothing open may open.
+PAIRS = {
+    "«": ("»",), "“": ("”", "“"), "”": ("”", "“"), "„": ("“", "”"), "‹": ("›",),
+    '"': ('"',), "&quot;": ("&quot;",), "''": ("''",), "‘": ("’",), "'": ("'",),
+}
+CLOSE_ONLY = {"»", "›", "’"}
+MARK_RE = regex.compile(r"&quot;|''|[«»“”„‹›‘’\"']")
+# a period ends a sentence when a space or the end follows and no other period touches it
+SENTENCE_END_RE = regex.compile(r"(?<![.])[.!?؟](?![.])(?=\s|$)|…(?=\s*\n)")
+
+
+@dataclass
+class Quote:
+    """A quotation: the marks at [start, inner_start) and [inner_end, end)."""
+    start: int
+    inner_start: int
+    inner_end: int
+    end: int
+    closed: bool
+    mark: str
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of a field, with its quotations and sentence ends (absolute offsets)."""
+    start: int
+    end: int
+    quotes: list
+    sentence_ends: list
+
+    def quote_at(self, pos):
+        """The outermost quotation whose opening mark starts at ``pos``, or None."""
+        for q in self.quotes:
+            if q.start == pos:
+                return q
+        return None
+
+    def inside_quote(self, pos):
+        """The outermost quotation that contains ``pos`` (marks included), or None."""
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def sentence_end_after(self, pos):
+        """Offset of the first sentence end at or after ``pos`` (the paragraph's end if none)."""
+        for e in self.sentence_ends:
+            if e >= pos:
+                return e
+        return self.end
+
+    def sentence_start_before(self, pos):
+        """Offset just after the last sentence end before ``pos`` (paragraph start if none)."""
+        start = self.start
+        for e in self.sentence_ends:
+            if e < pos:
+                start = e + 1
+            else:
+                break
+        return start
+
+
+def _plausible(text, pos, length, opening):
+    """For a symmetric ASCII mark: may it open (or close) here?"""
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + length] if pos + length < len(text) else " "
+    if opening:
+        return not after.isspace()
+    return not before.isspace() or after.isspace() or after in "،,.:;"
+
+
+def pair_quotes(text, start, end):
+    """Pair the quotation marks of ``text[start:end]``; returns the outermost :class:`Quote` list
+    and all quotations (nested included) in order of their opening mark."""
+    stack, found = [], []
+    for m in MARK_RE.finditer(text, start, end):
+        mark, pos = m.group(), m.start()
+        if stack and mark in PAIRS[stack[-1][0]] and (len(mark) > 1 or mark not in "\"'"
+                                                       or _plausible(text, pos, len(mark), False)):
+            opener, opos = stack.pop()
+            found.append(Quote(opos, opos + len(opener), pos, m.end(), True, opener))
+            continue
+        if mark in CLOSE_ONLY:
+            continue
+        if mark == "'" and not _plausible(text, pos, 1, True):
+            continue
+        if mark in "\"'" and not _plausible(text, pos, len(mark), True):
+            continue
+        # a symmetric mark that could close an enclosing quotation closes it (no nesting of ")
+        stack.append((mark, pos))
+    # unclosed marks run to the paragraph's end, without its final full stop
+    para_end = end
+    while para_end > start and text[para_end - 1] in " \t\r":
+        para_end -= 1
+    for opener, opos in stack:
+        inner_end = para_end
+        if inner_end > opos and text[inner_end - 1] == ".":
+            inner_end -= 1
+        found.append(Quote(opos, opos + len(opener), max(inner_end, opos + len(opener)), para_end, False, opener))
+    found.sort(key=lambda q: (q.start, -q.end))
+    outer = []
+    for q in found:
+        if outer and q.start < outer[-1].end:
+            continue
+        outer.append(q)
+    return outer
+
+
+def paragraphs(text):
+    """Split ``text`` into :class:`Paragraph` objects (one per non-blank line)."""
+    result = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        quotes = pair_quotes(text, start, end)
+        ends = []
+        for m in SENTENCE_END_RE.finditer(text, start, end):
+            p = m.start()
+            if not any(q.start <= p < q.end for q in quotes):
+                ends.append(p)
+        result.append(Paragraph(start, end, quotes, ends))
+    return result

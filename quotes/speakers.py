@@ -1,0 +1,280 @@
+"""Speakers: read a mention ("الرئيس الروسي فلاديمير بوتين", "المسؤول الإيراني", "عنه") and
+resolve it, inside one article, to the fullest name the article gives.
+
+A mention is parsed token by token against the word lists of ``rules/speakers.yml``: titles
+(and the word a title governs), institution heads, anonymous sources, name connectors
+(عبد، أبو، بن) and stop words.  What is left is the name.  An :class:`ArticleSpeakers` keeps
+every person and institution seen in an article and resolves short names, titles and
+pronouns against them.
+"""
+from dataclasses import dataclass, field
+
+import regex
+
+from .normalize import normalize, strip_article
+
+_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_.]+(?:[-'][\p{L}\p{M}]+)*")
+_QUOTE_CHARS = "\"'«»“”„‹›ـ"
+GENERIC_TITLES = {"مسوول", "مسيول", "رييس", "قيادي", "عضو", "مصدر", "مصادر", "سيد", "سيده", "متحدث", "ناطق"}
+
+
+def _clean(token):
+    return normalize(token.strip(_QUOTE_CHARS + ".،,:؛;()[]"))
+
+
+def stem(token):
+    """A crude stem for comparing titles: no article, no nisba or feminine ending
+    ("الكوري" ~ "كوريا", "الشمالية" ~ "الشمالي")."""
+    t = strip_article(normalize(token))
+    for _ in range(2):
+        for suffix in ("يه", "ي", "ه", "ا"):
+            if t.endswith(suffix) and len(t) - len(suffix) >= 3:
+                t = t[: -len(suffix)]
+                break
+    return t
+
+
+@dataclass
+class Mention:
+    """What the words naming a speaker say about it."""
+    text: str                      # the words as written
+    kind: str                      # 'person', 'title', 'institution', 'anonymous', 'pronoun', 'none'
+    name: str = ""                 # the proper name part (persons) or the institution's name
+    title: str = ""                # the title / description part
+    agree: str = ""                # 'm', 'f', 'd', 'p' when the mention itself says so (pronouns)
+
+
+def classify(token, rules):
+    """Class of one normalized token: TITLE, INST, ANON, CONN, STOP, DEF or NAME."""
+    bare = strip_article(token)
+    if token in rules.mention_stops:
+        return "STOP"
+    if token in rules.person_titles or bare in rules.person_titles:
+        return "TITLE"
+    if token in rules.institution_heads or "ال" + token in rules.institution_heads:
+        return "INST"
+    if token in rules.anonymous_heads:
+        return "ANON"
+    if token in rules.name_connectors:
+        return "CONN"
+    if token.startswith("ال") and len(token) > 3:
+        return "DEF"
+    if token.startswith("ل") and len(token) > 3 and classify(token[1:], rules) in ("DEF", "INST", "TITLE"):
+        return "DEF"
+    if token in ("ل", "ب", "و"):
+        return "SKIP"
+    return "NAME"
+
+
+def pronoun_mention(text, rules):
+    """A pronoun mention ("عنه", "لكنه", "إنها"), or None."""
+    t = normalize(text.strip())
+    if " " in t or not t:
+        return None
+    for host in ("عن", "لكن", "ولكن", "ان", "انه", "منه", "له", "ل"):
+        if t.startswith(host) and t[len(host):] in rules.pronouns:
+            return Mention(text.strip(), "pronoun", agree=rules.pronouns[t[len(host):]])
+    return None
+
+
+def parse_mention(text, rules, max_tokens=12):
+    """Parse the words naming a speaker; returns a :class:`Mention` (kind 'none' if no speaker)."""
+    pron = pronoun_mention(text, rules)
+    if pron:
+        return pron
+    words = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    # stop at the first comma or bracket: what follows is an apposition
+    cut = min([i for i, ch in enumerate(text) if ch in "،,(:؛;"] + [len(text)])
+    words = [w for w in words if w[1] < cut][:max_tokens]
+    title, name, head = [], [], None
+    last_end = 0
+    i = 0
+    while i < len(words):
+        raw, s, e = words[i]
+        tok = _clean(raw)
+        if not tok:
+            i += 1
+            continue
+        cls = classify(tok, rules)
+        if cls == "STOP":
+            break
+        if cls == "SKIP":
+            i += 1
+            continue
+        if cls in ("TITLE", "INST", "ANON"):
+            if name:
+                break
+            if head is None:
+                head = cls
+            title.append(raw)
+            last_end = e
+            # a head word in construct state governs the next word ("رئيس الوزراء", "متحدث باسم X")
+            if not tok.startswith("ال") and i + 1 < len(words):
+                nxt = _clean(words[i + 1][0])
+                if nxt and classify(nxt, rules) not in ("STOP",) and not (cls == "TITLE" and nxt in rules.name_connectors):
+                    i += 1
+                    title.append(words[i][0])
+                    last_end = words[i][2]
+                    if nxt == "باسم" and i + 1 < len(words):
+                        i += 1
+                        title.append(words[i][0])
+                        last_end = words[i][2]
+            i += 1
+            continue
+        if cls == "DEF":
+            if name and not (head in ("INST", "ANON")):
+                name.append(raw)
+            else:
+                title.append(raw)
+            last_end = e
+            i += 1
+            continue
+        if cls == "CONN":
+            name.append(raw)
+            last_end = e
+            if i + 1 < len(words):
+                i += 1
+                name.append(words[i][0])
+                last_end = words[i][2]
+            i += 1
+            continue
+        # NAME
+        if head in ("INST", "ANON") and not name:
+            title.append(raw)     # "حزب مصر القوية", "وكالة أنباء ..."
+        else:
+            name.append(raw)
+        last_end = e
+        i += 1
+    span = text[:last_end].strip()
+    strip = lambda ws: " ".join(w.strip(_QUOTE_CHARS) for w in ws).strip()
+    if head in ("INST", "ANON") and not name:
+        return Mention(span, "institution" if head == "INST" else "anonymous", name=strip(title), title=strip(title))
+    if name:
+        # trailing words with the article after a one-word name are descriptions ("يوروتانيل الفرنسية")
+        return Mention(span, "person", name=strip(name), title=strip(title))
+    if title and head is None and len(title) == 1 and normalize(title[0]).endswith("ي"):
+        return Mention(span, "person", name=strip(title))   # a family name: "البيومي", "البرادعي"
+    if title:
+        return Mention(span, "title", title=strip(title))
+    return Mention(span, "none")
+
+
+@dataclass
+class Entity:
+    """A person or institution of one article."""
+    kind: str
+    name: str = ""
+    titles: list = field(default_factory=list)
+    agree: str = ""
+    last_pos: int = -1
+
+    @property
+    def display(self):
+        """The fullest name the article gives; a title when it names nobody."""
+        if self.name:
+            return self.name
+        return max(self.titles, key=len) if self.titles else ""
+
+    def name_tokens(self):
+        return {strip_article(t) for t in normalize(self.name).split()}
+
+    def title_stems(self):
+        return {stem(t) for title in self.titles for t in title.split()} - {""}
+
+
+def _name_tokens(text):
+    return {strip_article(t) for t in normalize(text).split() if t}
+
+
+class ArticleSpeakers:
+    """The speakers of one article: registers mentions and resolves them to entities."""
+
+    def __init__(self, rules):
+        self.rules = rules
+        self.entities = []
+
+    def _find_named(self, name):
+        toks = _name_tokens(name)
+        best = None
+        for ent in self.entities:
+            if not ent.name:
+                continue
+            et = ent.name_tokens()
+            if toks <= et or et <= toks:
+                if best is None or ent.last_pos > best.last_pos:
+                    best = ent
+        return best
+
+    def _find_by_title(self, title, exclude_kinds=()):
+        stems = {stem(t) for t in title.split()} - {""}
+        specific = {s for s in stems if s not in {stem(g) for g in GENERIC_TITLES}}
+        best, best_score = None, 0
+        for ent in self.entities:
+            if ent.kind in exclude_kinds or not ent.titles:
+                continue
+            es = ent.title_stems()
+            common = stems & es
+            if not common:
+                continue
+            score = len(common & specific) * 2 + len(common)
+            if not (common & specific) and not ent.name:
+                score = 0
+            if score > best_score or score == best_score and best and ent.last_pos > best.last_pos:
+                best, best_score = ent, score
+        return best if best_score >= 2 else None
+
+    def register(self, mention, pos, agree=""):
+        """Add what ``mention`` says to the article's entities; return the entity it names."""
+        if mention.kind == "person":
+            ent = self._find_named(mention.name)
+            if ent is None:
+                ent = Entity("person", mention.name)
+                self.entities.append(ent)
+            elif len(normalize(mention.name)) > len(normalize(ent.name)):
+                ent.name = mention.name
+            if mention.title and mention.title not in ent.titles:
+                ent.titles.append(mention.title)
+        elif mention.kind in ("institution", "anonymous"):
+            ent = None
+            if mention.kind == "institution":
+                toks = _name_tokens(mention.name)
+                for e in self.entities:
+                    if e.kind == "institution" and (toks <= e.name_tokens() or e.name_tokens() <= toks):
+                        ent = e
+            if ent is None:
+                ent = Entity(mention.kind, mention.name, [mention.title])
+                self.entities.append(ent)
+            elif len(normalize(mention.name)) > len(normalize(ent.name)):
+                ent.name = mention.name
+        elif mention.kind == "title":
+            ent = self._find_by_title(mention.title, exclude_kinds=("institution", "anonymous"))
+            if ent is None:
+                ent = Entity("title", "", [mention.title])
+                self.entities.append(ent)
+        else:
+            return None
+        if agree and not ent.agree:
+            ent.agree = agree
+        ent.last_pos = max(ent.last_pos, pos)
+        return ent
+
+    def lookup(self, mention):
+        """The entity a mention names, if already known (no registration)."""
+        if mention.kind == "person":
+            return self._find_named(mention.name)
+        if mention.kind == "title":
+            return self._find_by_title(mention.title, exclude_kinds=("institution", "anonymous"))
+        return None
+
+
+def compatible(entity, agree):
+    """May ``entity`` be the subject of a verb with agreement ``agree``?"""
+    if not agree or not entity.agree:
+        if agree == "f" and entity.kind == "person" and not entity.agree:
+            return False
+        return True
+    if agree == entity.agree:
+        return True
+    if entity.kind in ("institution", "anonymous"):
+        return agree in ("f", "p") and entity.agree in ("f", "p")
+    return False
