@@ -182,6 +182,9 @@ def _subject_before(text, para, cue_start, rules):
         words = words[1:]
     if not words or len(words) > 10:
         return None
+    first = normalize(words[0][0])
+    if first in rules.mention_stops or first[:1] == "و" and first[1:] in rules.mention_stops:
+        return None     # "وعن اختياره لهذا التوقيت قال": a topic, not a subject
     pron = pronoun_mention(words[0][0], rules) if len(words) == 1 else None
     if pron:
         return pron, words[0][1]
@@ -360,7 +363,9 @@ def headline_statement(text, para, rules, field, pindex):
     hw = _words(head, 0, len(head))
     if not hw or len(hw) > 5 or normalize(head) in rules.not_speakers or any(c.isdigit() for c in head):
         return None
-    if any(normalize(w) in rules.not_speakers for w, _, _ in hw[:1]):
+    first = normalize(hw[0][0])
+    if first in rules.not_speakers or first in rules.mention_stops or first in rules.clause_particles \
+            or first.startswith("و") and len(first) > 2 and first[1:] in rules.mention_stops:
         return None
     if rules.cue_re.search(head) or len(_words(text, para.start, para.end)) > MAX_HEADLINE_TOKENS:
         return None
@@ -403,8 +408,17 @@ def find_statements(text, rules, field="text"):
             else:
                 st = verb_statement(text, para, m, form, rules, [c for c in cue_starts if c > m.start()],
                                     field, pindex)
-            if st is not None and not any(o.start <= st.start < o.end and o.type == "direct" for o in found):
-                found.append(st)
+            if st is None or any(o.start <= st.start < o.end and o.type == "direct" for o in found):
+                continue
+            # a bare verb inside the clause another verb reports is part of that clause
+            if found and found[-1].start <= m.start() < found[-1].end and not m.group("prefix") \
+                    and form.kind == "verb" and text[m.start() - 2: m.start()].strip() not in ("،", ","):
+                continue
+            if form.object_first and st.mention is not None and st.mention.kind != "person" and st.mention_start > m.start():
+                # "وطالب المعارضة بأن ...": the words after the verb name whom it addresses
+                st.addressee = st.addressee or (st.mention.name or st.mention.title or st.mention.text)
+                st.mention, st.mention_start = None, -1
+            found.append(st)
         for m in rules.according_re.finditer(text, para.start, para.end):
             if para.inside_quote(m.start()):
                 continue

@@ -4,7 +4,7 @@ import regex
 from . import rules as rules_mod
 from .attribute import find_statements, _words
 from .normalize import normalize
-from .speakers import ArticleSpeakers, compatible, parse_mention
+from .speakers import ArticleSpeakers, Mention, compatible, parse_mention
 
 FIELDS = ("text", "title")
 
@@ -14,10 +14,10 @@ def _prescan(text, rules, speakers):
     for m in rules.title_re.finditer(text):
         end = text.find("\n", m.start())
         end = len(text) if end < 0 else end
-        window = text[m.start():min(end, m.start() + 120)]
+        window = text[m.start("t"):min(end, m.start("t") + 120)]
         men = parse_mention(window, rules)
         if men.kind == "person" and men.title:
-            speakers.register(men, m.start())
+            speakers.register(men, m.start("t"))
 
 
 def _sentence_subject(text, st, rules):
@@ -31,6 +31,20 @@ def _sentence_subject(text, st, rules):
     s = words[1][1]
     men = parse_mention(text[s:st.cue_start], rules)
     return men if men.kind in ("person", "institution", "anonymous", "title") else None
+
+
+def _known(speakers, men):
+    """The entity a sentence subject names, trying shorter and shorter name prefixes
+    ("أبو الفتوح حصار وحرق الأحزاب" -> "أبو الفتوح"); None if the article knows none."""
+    ent = speakers.lookup(men)
+    if ent is not None or men.kind != "person":
+        return ent
+    toks = men.name.split()
+    for k in range(len(toks) - 1, 0, -1):
+        ent = speakers.lookup(Mention(men.text, "person", name=" ".join(toks[:k])))
+        if ent is not None:
+            return ent
+    return None
 
 
 def resolve(text, statements, rules, speakers=None):
@@ -51,7 +65,13 @@ def resolve(text, statements, rules, speakers=None):
             else:
                 subj = _sentence_subject(text, st, rules)
                 if subj is not None:
-                    ent = speakers.lookup(subj) or speakers.register(subj, st.cue_start)
+                    ent = _known(speakers, subj)
+                    if ent is None and subj.kind != "person" or subj.kind == "person" and len(subj.name.split()) <= 3 and ent is None:
+                        ent = speakers.register(subj, st.cue_start)
+        if ent is None and st.rule == "document":
+            # "وجاء في المقال": the author is the person the text spoke of last
+            ent = next((e for e in sorted(speakers.entities, key=lambda e: -e.last_pos)
+                        if e.last_pos < st.cue_start and e.kind == "person"), None)
         if ent is None and (men is None or men.kind in ("pronoun", "none")):
             agree = men.agree if men is not None and men.kind == "pronoun" else st.agree
             ent = next((e for e in reversed(recent) if compatible(e, agree)), None)

@@ -79,6 +79,7 @@ class CueForm:
     kind: str          # 'verb', 'participle', 'according', 'document'
     agree: str = "m"   # 'm', 'f', 'd', 'p'
     relay: bool = False
+    object_first: bool = False
 
 
 @dataclass
@@ -125,7 +126,7 @@ def load(rules_dir=RULES_DIR):
             forms = verb.get(tense) or []
             for form in forms:
                 r.forms[normalize(form)] = CueForm(form, lemma, "verb", agreement(form, forms[0], tense),
-                                                   bool(verb.get("relay")))
+                                                   bool(verb.get("relay")), bool(verb.get("object_first")))
         stem = verb.get("participle")
         if stem:
             participle_stems.add(stem)
@@ -160,8 +161,8 @@ def load(rules_dir=RULES_DIR):
     r.clause_particles = _norm_set(spk.get("clause_particles"))
     r.subject_follows = _norm_set(spk.get("subject_follows"))
     r.prepositions = _norm_set(cues.get("prepositions"))
-    r.title_re = regex.compile(WB_START + r"(?:[وف]" + MARKS + r")?(?:ال)?" + alternation(
-        w[2:] if w.startswith("ال") else w for w in spk.get("person_titles") or []) + WB_END)
+    r.title_re = regex.compile(WB_START + r"(?:[وف]" + MARKS + r")?(?:[لب]" + MARKS + r")?(?P<t>(?:ال)?" + alternation(
+        w[2:] if w.startswith("ال") else w for w in spk.get("person_titles") or []) + r")" + WB_END)
     r.pronouns = {normalize(k): v for k, v in (spk.get("pronouns") or {}).items()}
     r.not_complementizer_after = _norm_set(cues.get("not_complementizer_after"))
     return r

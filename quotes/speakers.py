@@ -46,6 +46,8 @@ class Mention:
 
 def classify(token, rules):
     """Class of one normalized token: TITLE, INST, ANON, CONN, STOP, DEF or NAME."""
+    if token.startswith("لل") and len(token) > 4:      # ل + ال: "للرئيس", "للأمم"
+        return "PREP" if classify("ال" + token[2:], rules) in ("DEF", "INST", "TITLE") else "NAME"
     bare = strip_article(token)
     if token in rules.mention_stops:
         return "STOP"
@@ -59,8 +61,8 @@ def classify(token, rules):
         return "CONN"
     if token.startswith("ال") and len(token) > 3:
         return "DEF"
-    if token.startswith("ل") and len(token) > 3 and classify(token[1:], rules) in ("DEF", "INST", "TITLE"):
-        return "DEF"
+    if token[:1] in "لب" and len(token) > 3 and classify(token[1:], rules) in ("DEF", "INST", "TITLE"):
+        return "PREP"
     if token in ("ل", "ب", "و"):
         return "SKIP"
     return "NAME"
@@ -97,6 +99,12 @@ def parse_mention(text, rules, max_tokens=12):
             continue
         cls = classify(tok, rules)
         if cls == "STOP":
+            # "مدير مكتب الحملة في لبنان وليد الجلال": a place inside a title, then the name
+            if title and not name and tok in ("في", "فى", "لدى", "ب") and i + 2 < len(words):
+                rest = parse_mention(text[words[i + 2][1]:], rules, max_tokens - i - 2)
+                if rest.kind == "person" and not rest.title:
+                    return Mention((text[:words[i + 2][1]] + rest.text).strip(), "person", name=rest.name,
+                                   title=" ".join(w.strip(_QUOTE_CHARS) for w in title) + " " + text[words[i][1]:words[i + 1][2]])
             break
         if cls == "SKIP":
             i += 1
@@ -119,6 +127,14 @@ def parse_mention(text, rules, max_tokens=12):
                         i += 1
                         title.append(words[i][0])
                         last_end = words[i][2]
+            i += 1
+            continue
+        if cls == "PREP":
+            # "نائب المرشد العام لجماعة الإخوان": a complement of the title; after a name it ends it
+            if name:
+                break
+            title.append(raw)
+            last_end = e
             i += 1
             continue
         if cls == "DEF":
