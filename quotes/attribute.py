@@ -170,7 +170,7 @@ def _subject_before(text, para, cue_start, rules):
     """For a verb written without و/ف: a subject standing before it ("بوتين قال", "لكنه أشار")."""
     clause = max(para.sentence_start_before(cue_start), para.start)
     for i in range(cue_start - 1, clause - 1, -1):
-        if text[i] in "،,:؛;(" and not para.inside_quote(i):
+        if text[i] in "،,:؛;()-–—" and not para.inside_quote(i):
             clause = i + 1
             break
     words = _words(text, clause, cue_start)
@@ -330,7 +330,7 @@ def according_statement(text, para, m, rules, field, pindex):
         if text[j] in "،,:(" and not para.inside_quote(j):
             stop = j
             break
-    men = parse_mention(text[s0:stop].lstrip("لـ") if text[s0] == "ل" and normalize(text[s0:s0 + 4]) not in () else text[s0:stop], rules)
+    men = parse_mention(text[s0:stop], rules)
     if men.kind in ("none", "pronoun"):
         return None
     sent_start = para.sentence_start_before(cs)

@@ -26,6 +26,10 @@ def _sentence_subject(text, st, rules):
     words = _words(text, start, st.cue_start)
     while words and normalize(words[0][0]) in rules.clause_particles:
         words = words[1:]
+    # an opening adjunct "وفي وقت سابق،" stands before the verb: skip to after its comma
+    if words and normalize(words[0][0]) in rules.mention_stops | {"وفي", "وفى"}:
+        comma = max(text.rfind("،", start, st.cue_start), text.rfind(",", start, st.cue_start))
+        words = [w for w in words if w[1] > comma] if comma >= 0 else []
     if len(words) < 2:
         return None
     s = words[1][1]
@@ -47,6 +51,12 @@ def _known(speakers, men):
     return None
 
 
+def _preceded_in_sentence(text, st):
+    """Does the cue stand after another clause of its sentence ("دعا X ...، وقال ...")?"""
+    start = max(text.rfind(".", 0, st.cue_start), text.rfind("\n", 0, st.cue_start)) + 1
+    return len(text[start:st.cue_start].split()) > 2
+
+
 def resolve(text, statements, rules, speakers=None):
     """Give every statement a speaker (an entity of the article) or a reason why none."""
     speakers = speakers or ArticleSpeakers(rules)
@@ -57,7 +67,7 @@ def resolve(text, statements, rules, speakers=None):
         men = st.mention
         if men is not None and men.kind in ("person", "institution", "anonymous", "title"):
             ent = speakers.register(men, st.mention_start, st.agree if st.rule != "according" else "")
-        elif st.inherit:
+        elif st.inherit or (men is None and st.rule == "verb" and _preceded_in_sentence(text, st)):
             prev = next((p for p in reversed(statements[:i]) if p.entity is not None and p.paragraph == st.paragraph
                          and p.cue_start < st.cue_start), None)
             if prev is not None and text.count(".", prev.end, st.cue_start) == 0:
@@ -66,7 +76,8 @@ def resolve(text, statements, rules, speakers=None):
                 subj = _sentence_subject(text, st, rules)
                 if subj is not None:
                     ent = _known(speakers, subj)
-                    if ent is None and subj.kind != "person" or subj.kind == "person" and len(subj.name.split()) <= 3 and ent is None:
+                    # a first mention counts only when it is unmistakably a speaker: titled or an institution
+                    if ent is None and st.inherit and (subj.kind == "person" and subj.title or subj.kind == "institution"):
                         ent = speakers.register(subj, st.cue_start)
         if ent is None and st.rule == "document":
             # "وجاء في المقال": the author is the person the text spoke of last

@@ -25,7 +25,10 @@ HAMZA_MAP = {araby.WAW_HAMZA: araby.WAW, araby.YEH_HAMZA: araby.YEH}
 DIGIT_MAP = {chr(0x0660 + i): str(i) for i in range(10)}
 DIGIT_MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})
 #: Persian/Urdu letter shapes that Arabic news sometimes carries.
-LETTER_VARIANTS = {"\u06cc": araby.YEH, "\u06a9": "\u0643", "\ufefb": "\u0644\u0627", "\u06be": araby.HEH}
+LETTER_VARIANTS = {"\u06cc": araby.YEH, "\u06a9": "\u0643", "\u06be": araby.HEH,
+                   # lam-alef ligatures, as some Egyptian sites write them
+                   "\ufefb": "\u0644\u0627", "\ufefc": "\u0644\u0627", "\ufef7": "\u0644\u0627", "\ufef8": "\u0644\u0627",
+                   "\ufef9": "\u0644\u0627", "\ufefa": "\u0644\u0627", "\ufef5": "\u0644\u0627", "\ufef6": "\u0644\u0627"}
 
 _STRIP = str.maketrans("", "", DIACRITICS + TATWEEL)
 _ALEF = str.maketrans(ALEF_MAP)

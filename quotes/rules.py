@@ -163,6 +163,7 @@ def load(rules_dir=RULES_DIR):
     r.prepositions = _norm_set(cues.get("prepositions"))
     r.title_re = regex.compile(WB_START + r"(?:[وف]" + MARKS + r")?(?:[لب]" + MARKS + r")?(?P<t>(?:ال)?" + alternation(
         w[2:] if w.startswith("ال") else w for w in spk.get("person_titles") or []) + r")" + WB_END)
+    r.complementizers = _norm_set(cues.get("complementizers"))
     r.pronouns = {normalize(k): v for k, v in (spk.get("pronouns") or {}).items()}
     r.not_complementizer_after = _norm_set(cues.get("not_complementizer_after"))
     return r

@@ -49,8 +49,12 @@ def classify(token, rules):
     if token.startswith("لل") and len(token) > 4:      # ل + ال: "للرئيس", "للأمم"
         return "PREP" if classify("ال" + token[2:], rules) in ("DEF", "INST", "TITLE") else "NAME"
     bare = strip_article(token)
-    if token in rules.mention_stops:
+    if token in rules.mention_stops or token in rules.forms or token in rules.complementizers:
         return "STOP"
+    if token[:1] in "وف" and (token[1:] in rules.forms or token[1:] in rules.mention_stops):
+        return "STOP"
+    if token.startswith("وال") and len(token) > 4:     # "الحرية والعدالة": a conjoined description
+        return "PREP"
     if token in rules.person_titles or bare in rules.person_titles:
         return "TITLE"
     if token in rules.institution_heads or "ال" + token in rules.institution_heads:
@@ -102,7 +106,7 @@ def parse_mention(text, rules, max_tokens=12):
             # "مدير مكتب الحملة في لبنان وليد الجلال": a place inside a title, then the name
             if title and not name and tok in ("في", "فى", "لدى", "ب") and i + 2 < len(words):
                 rest = parse_mention(text[words[i + 2][1]:], rules, max_tokens - i - 2)
-                if rest.kind == "person" and not rest.title:
+                if rest.kind == "person":
                     return Mention((text[:words[i + 2][1]] + rest.text).strip(), "person", name=rest.name,
                                    title=" ".join(w.strip(_QUOTE_CHARS) for w in title) + " " + text[words[i][1]:words[i + 1][2]])
             break
@@ -112,6 +116,9 @@ def parse_mention(text, rules, max_tokens=12):
         if cls in ("TITLE", "INST", "ANON"):
             if name:
                 break
+            if tok == "د." or tok == "د":
+                i += 1
+                continue
             if head is None:
                 head = cls
             title.append(raw)
@@ -139,6 +146,9 @@ def parse_mention(text, rules, max_tokens=12):
             continue
         if cls == "DEF":
             if name and not (head in ("INST", "ANON")):
+                # a family name with the article ("محمد البرادعي") ends the name
+                if len(name) >= 7 or normalize(name[-1]).startswith("ال") and normalize(name[-2] if len(name) > 1 else "") not in rules.name_connectors:
+                    break
                 name.append(raw)
             else:
                 title.append(raw)
@@ -155,12 +165,26 @@ def parse_mention(text, rules, max_tokens=12):
             i += 1
             continue
         # NAME
+        if title and not name and tok.startswith("ل") and len(tok) > 3:
+            title.append(raw)     # "المدير الإقليمي للحملة ... لنصرة الأشقاء": the title's complement
+            last_end = e
+            i += 1
+            continue
+        if name and (len(name) >= 7 or normalize(name[-1]).startswith("ال")
+                     and normalize(name[-2] if len(name) > 1 else "") not in rules.name_connectors):
+            break
         if head in ("INST", "ANON") and not name:
             title.append(raw)     # "حزب مصر القوية", "وكالة أنباء ..."
         else:
             name.append(raw)
         last_end = e
         i += 1
+    if not name and title and head == "TITLE" and cut < len(text) and text[cut] in "،,":
+        # "نائب رئيس حزب الحرية والعدالة، د.عصام العريان،": the name in apposition
+        rest = parse_mention(text[cut + 1:], rules, max_tokens)
+        if rest.kind == "person":
+            return Mention(text[:cut + 1] + rest.text, "person", name=rest.name,
+                           title=" ".join(w.strip(_QUOTE_CHARS) for w in title))
     span = text[:last_end].strip()
     strip = lambda ws: " ".join(w.strip(_QUOTE_CHARS) for w in ws).strip()
     if head in ("INST", "ANON") and not name:
@@ -170,7 +194,7 @@ def parse_mention(text, rules, max_tokens=12):
         return Mention(span, "person", name=strip(name), title=strip(title))
     if title and head is None and len(title) == 1 and normalize(title[0]).endswith("ي"):
         return Mention(span, "person", name=strip(title))   # a family name: "البيومي", "البرادعي"
-    if title:
+    if title and head == "TITLE":
         return Mention(span, "title", title=strip(title))
     return Mention(span, "none")
 
