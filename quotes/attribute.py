@@ -19,7 +19,7 @@ import regex
 
 from .normalize import normalize
 from .rules import cue_form
-from .speakers import Mention, parse_mention, pronoun_mention
+from .speakers import Mention, classify, parse_mention, pronoun_mention
 from .segment import paragraphs
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_]+")
@@ -178,6 +178,8 @@ def _subject_before(text, para, cue_start, rules):
         return None
     if normalize(words[-1][0]) in rules.subject_follows:
         return None
+    if any(normalize(w) in rules.complementizers for w, _, _ in words):
+        return "embedded"
     while words and normalize(words[0][0]) in rules.clause_particles:
         words = words[1:]
     if not words or len(words) > 10:
@@ -272,6 +274,8 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex):
         if not participle:
             if not m.group("prefix"):
                 got = _subject_before(text, para, cs, rules)
+                if got == "embedded":
+                    return None     # "خاصة أن بعضهم أعلن ...": a verb inside a reported clause
                 if got:
                     mention, mention_start = got
             if mention is None:
@@ -330,7 +334,12 @@ def according_statement(text, para, m, rules, field, pindex):
         if text[j] in "،,:(" and not para.inside_quote(j):
             stop = j
             break
-    men = parse_mention(text[s0:stop], rules)
+    src = text[s0:stop]
+    if normalize(src).startswith("لل"):
+        src = "ا" + src[1:]         # "وفقاً للوزارة": ل + ال with the alef elided
+    elif normalize(src).startswith("ل") and len(src) > 1 and (src[1] in "ـ " or classify(normalize(src.split()[0])[1:], rules) != "NAME"):
+        src = src[1:].lstrip("ـ ")
+    men = parse_mention(src, rules)
     if men.kind in ("none", "pronoun"):
         return None
     sent_start = para.sentence_start_before(cs)

@@ -142,8 +142,7 @@ def load(rules_dir=RULES_DIR):
         WB_START + r"(?P<prep>(?:" + alternation(cues.get("prepositions", [])) + r")\s*)?"
         r"(?P<comp>(?:ب|ل)?" + alternation(cues.get("complementizers", [])) + r")" + WB_END)
     r.according_re = regex.compile(
-        WB_START + r"(?:[وف]" + MARKS + r")?(?P<cue>" + alternation(cues.get("according", [])) + r")" + MARKS
-        + r"(?:ـ)?")
+        WB_START + r"(?:[وف]" + MARKS + r")?(?P<cue>" + alternation(cues.get("according", [])) + r")" + MARKS + WB_END)
     r.document_re = regex.compile(
         WB_START + r"(?P<prefix>(?:[وف]" + MARKS + r")?)(?P<cue>" + alternation(cues.get("document_cues", [])) + r")" + WB_END)
     r.addressee_re = regex.compile(

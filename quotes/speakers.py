@@ -123,6 +123,12 @@ def parse_mention(text, rules, max_tokens=12):
                 head = cls
             title.append(raw)
             last_end = e
+            # "المتحدث باسم الجبهة": the body a spokesman speaks for belongs to the title
+            if i + 2 < len(words) and _clean(words[i + 1][0]) == "باسم":
+                title.extend([words[i + 1][0], words[i + 2][0]])
+                last_end = words[i + 2][2]
+                i += 3
+                continue
             # a head word in construct state governs the next word ("رئيس الوزراء", "متحدث باسم X")
             if not tok.startswith("ال") and i + 1 < len(words):
                 nxt = _clean(words[i + 1][0])
@@ -181,8 +187,11 @@ def parse_mention(text, rules, max_tokens=12):
         i += 1
     if not name and title and head == "TITLE" and cut < len(text) and text[cut] in "،,":
         # "نائب رئيس حزب الحرية والعدالة، د.عصام العريان،": the name in apposition
-        rest = parse_mention(text[cut + 1:], rules, max_tokens)
-        if rest.kind == "person":
+        seg_end = min([i for i, ch in enumerate(text) if ch in "،,(:؛;" and i > cut] + [len(text)])
+        segment = text[cut + 1:seg_end]
+        rest = parse_mention(segment, rules, max_tokens)
+        if rest.kind == "person" and not normalize(rest.name).startswith("و") \
+                and len(_WORD_RE.findall(segment)) - len(_WORD_RE.findall(rest.text)) <= 1:
             return Mention(text[:cut + 1] + rest.text, "person", name=rest.name,
                            title=" ".join(w.strip(_QUOTE_CHARS) for w in title))
     span = text[:last_end].strip()
