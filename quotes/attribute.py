@@ -78,6 +78,24 @@ def _is_name_quote(text, q, rules):
     return False
 
 
+def _is_label_quote(text, para, q, limit, rules):
+    """A short quotation followed by the real opener names a speaker, a platform or a programme
+    ("وأضاف «موسى»، ... أن «...»", "عبر حسابه على موقع "تويتر"، "...")."""
+    if len(_words(text, q.inner_start, q.inner_end)) > 3:
+        return False
+    j = q.end
+    while j < limit and text[j] in " \t،,-–—(":
+        j += 1
+    window = text[j:limit]
+    if not window:
+        return False
+    nxt = para.quote_at(j)
+    if nxt is not None or window[:1] == ":":
+        return True
+    m = rules.complementizer_re.search(text, j, limit)
+    return m is not None and len(_words(text, j, m.start())) <= 12
+
+
 def _opener(text, para, start, limit, rules, cue_starts):
     """The first thing after ``start`` that opens reported content.
 
@@ -100,7 +118,7 @@ def _opener(text, para, start, limit, rules, cue_starts):
             break
         q = para.quote_at(i)
         if q is not None:
-            if _is_name_quote(text, q, rules):
+            if _is_name_quote(text, q, rules) or _is_label_quote(text, para, q, limit, rules):
                 continue
             best = ("quote", i, i, q)
             break

@@ -16,7 +16,8 @@ PAIRS = {
 CLOSE_ONLY = {"»", "›", "’"}
 MARK_RE = regex.compile(r"&quot;|''|[«»“”„‹›‘’\"']")
 # a period ends a sentence when a space or the end follows and no other period touches it
-SENTENCE_END_RE = regex.compile(r"(?<![.])[.!?؟](?![.])(?=\s|$)|…(?=\s*\n)")
+# ("د. بدر", "أ. محمد": a period after a one-letter word is an abbreviation)
+SENTENCE_END_RE = regex.compile(r"(?<![.])(?<!(?:^|[\s(\"'«“])\p{L})[.!?؟](?![.])(?=\s|$)|…(?=\s*\n)")
 
 
 @dataclass
@@ -83,8 +84,18 @@ def pair_quotes(text, start, end):
     """Pair the quotation marks of ``text[start:end]``; returns the outermost :class:`Quote` list
     and all quotations (nested included) in order of their opening mark."""
     stack, found = [], []
-    for m in MARK_RE.finditer(text, start, end):
+    marks = list(MARK_RE.finditer(text, start, end))
+    # an even number of straight double quotes pairs them in turn, whatever the spacing ("  إن")
+    even = sum(1 for m in marks if m.group() == '"') % 2 == 0
+    for m in marks:
         mark, pos = m.group(), m.start()
+        if mark == '"' and even:
+            if stack and stack[-1][0] == '"':
+                opener, opos = stack.pop()
+                found.append(Quote(opos, opos + 1, pos, m.end(), True, opener))
+            else:
+                stack.append((mark, pos))
+            continue
         if stack and mark in PAIRS[stack[-1][0]] and (len(mark) > 1 or mark not in "\"'"
                                                        or _plausible(text, pos, len(mark), False)):
             opener, opos = stack.pop()
