@@ -72,10 +72,12 @@ def _is_name_quote(text, q, rules):
     if not words:
         return False
     w = normalize(words[-1][0])
-    for cand in (w, w[1:] if w[:1] in "لب" else w, w[2:] if w.startswith("ال") else w):
-        if cand in rules.name_heads or "ال" + cand in rules.name_heads:
-            return True
-    return False
+    if w[:1] in "لب" and len(w) > 3:
+        w = w[1:]
+    if w.startswith("ال"):
+        # "بالجامعة «...»" is no name; "حق النقض “الفيتو”" is: definite heads only from name_heads
+        return w in rules.term_heads or w[2:] in rules.term_heads
+    return w in rules.name_heads or "ال" + w in rules.name_heads
 
 
 def _is_label_quote(text, para, q, limit, rules):
@@ -426,7 +428,12 @@ def find_statements(text, rules, field="text"):
             if not para.inside_quote(m.start()):
                 matches.append((m, None))
         matches.sort(key=lambda x: x[0].start())
-        cue_starts = [m.start() for m, _ in matches]
+        # cues that open a new statement: "وقال", "، مضيفاً"; a bare verb ("تشير", "ختم") inside a
+        # reported clause belongs to that clause and bounds nothing
+        cue_starts = [m.start() for m, f in matches
+                      if f is None or f.kind == "participle" or m.group("prefix")
+                      or text[max(para.start, m.start() - 3):m.start()].strip()[-1:] in ("،", ",", ".", ":")
+                      or m.start() == para.start]
         for m, form in matches:
             if form is None:
                 from .rules import CueForm
