@@ -141,6 +141,11 @@ def _content(text, para, cstart, stop, next_cue_ok=True):
     end = min(sent_end, stop)
     if q is not None:
         after = q.end
+        while after < para.end and text[after] in " \t":
+            after += 1
+        # the quotation is the whole content when the sentence or clause ends with it
+        if after < para.end and text[after] in "،,.;؛!؟?":
+            after = end
         while after < para.end and text[after] in " \t،,.:;؛!؟?":
             after += 1
         if after >= end or after >= para.end:
@@ -312,13 +317,13 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex):
         before = text[q.start - 1] if q.start > 0 else " "
         tail = _words(text, ce, q.start)
         last = normalize(tail[-1][0]) if tail else ""
-        object_words = len(_words(text, max(after_mention_end(mention, mention_start, ce), ce), q.start))
-        if object_words > 4:
-            return None     # "أشار إلى تصريحات ... “الناتو”": a noun phrase, not speech
         got = _content(text, para, q.start, stop)
         if not got:
             return None
         s, e, typ, closed = got
+        object_words = len(_words(text, max(after_mention_end(mention, mention_start, ce), ce), q.start))
+        if object_words > 4 and not (typ == "direct" and len(_words(text, s, e)) >= 4):
+            return None     # "أشار إلى تصريحات ... “الناتو”": a noun phrase, not speech
         if typ != "direct" or (not before.isspace() and before not in ":،,(") or last in rules.prepositions:
             s, e = _trim(text, q.inner_start, q.inner_end)
             typ, closed = "partial", q.closed
