@@ -133,11 +133,13 @@ def load(rules_dir=RULES_DIR):
             for ending, agree in PARTICIPLE_ENDINGS.items():
                 r.forms[normalize(stem + ending)] = CueForm(stem + ending, lemma, "participle", agree)
     verb_forms = [f.text for f in r.forms.values() if f.kind == "verb"]
+    suffixed = [f.text for f in r.forms.values() if f.kind == "verb" and f.lemma in set(cues.get("object_suffix") or [])]
     # Participles take optional tanween or hamza-less variants: the endings are written out.
     part_forms = [f.text for f in r.forms.values() if f.kind == "participle"]
     r.cue_re = regex.compile(
         WB_START + r"(?P<prefix>(?:[وف]" + MARKS + r")?(?:[ل]" + MARKS + r")?)"
-        + r"(?P<cue>" + alternation(verb_forms + part_forms) + r")(?:" + MARKS + r"[ًٌٍ])?" + WB_END)
+        + r"(?P<cue>" + alternation(verb_forms + part_forms) + r"|" + alternation(suffixed) + r"(?:ه|ها|هم|هما)"
+        + r")(?:" + MARKS + r"[ًٌٍ])?" + WB_END)
     r.complementizer_re = regex.compile(
         WB_START + r"(?P<prep>(?:" + alternation(cues.get("prepositions", [])) + r")\s*)?"
         r"(?P<comp>(?:ب|ل)?" + alternation(cues.get("complementizers", [])) + r")" + WB_END)
@@ -164,6 +166,7 @@ def load(rules_dir=RULES_DIR):
     r.title_re = regex.compile(WB_START + r"(?:[وف]" + MARKS + r")?(?:[لب]" + MARKS + r")?(?P<t>(?:ال)?" + alternation(
         w[2:] if w.startswith("ال") else w for w in spk.get("person_titles") or []) + r")" + WB_END)
     r.complementizers = _norm_set(cues.get("complementizers"))
+    r.name_introducers = _norm_set(spk.get("name_introducers"))
     r.pronouns = {normalize(k): v for k, v in (spk.get("pronouns") or {}).items()}
     r.not_complementizer_after = _norm_set(cues.get("not_complementizer_after"))
     return r
@@ -172,4 +175,9 @@ def load(rules_dir=RULES_DIR):
 def cue_form(rules, text):
     """The :class:`CueForm` of a matched cue (normalized lookup, tanween ignored)."""
     w = normalize(text)
-    return rules.forms.get(w) or rules.forms.get(w.rstrip("ا")) or rules.forms.get(w + "ا")
+    found = rules.forms.get(w) or rules.forms.get(w.rstrip("ا")) or rules.forms.get(w + "ا")
+    if found is None:   # "وصفه", "وصفها": a verb with its object pronoun
+        for suffix in ("هما", "هم", "ها", "ه"):
+            if w.endswith(suffix) and w[: -len(suffix)] in rules.forms:
+                return rules.forms[w[: -len(suffix)]]
+    return found

@@ -55,6 +55,10 @@ def classify(token, rules):
         return "STOP"
     if token.startswith("وال") and len(token) > 4:     # "الحرية والعدالة": a conjoined description
         return "PREP"
+    if token in rules.name_introducers:
+        return "SKIP"
+    if token[:1] == "و" and len(token) > 3 and classify(token[1:], rules) in ("TITLE", "INST"):
+        return "PREP"                                  # "عضو إدارة الرائد ومدير الكرة"
     if token in rules.person_titles or bare in rules.person_titles:
         return "TITLE"
     if token in rules.institution_heads or "ال" + token in rules.institution_heads:
@@ -104,7 +108,8 @@ def parse_mention(text, rules, max_tokens=12):
         cls = classify(tok, rules)
         if cls == "STOP":
             # "مدير مكتب الحملة في لبنان وليد الجلال": a place inside a title, then the name
-            if title and not name and tok in ("في", "فى", "لدى", "ب") and i + 2 < len(words):
+            if title and not name and tok in ("في", "فى", "لدى", "ب") and i + 2 < len(words) \
+                    and classify(_clean(words[i + 2][0]), rules) in ("NAME", "TITLE", "CONN"):
                 rest = parse_mention(text[words[i + 2][1]:], rules, max_tokens - i - 2)
                 if rest.kind == "person":
                     return Mention((text[:words[i + 2][1]] + rest.text).strip(), "person", name=rest.name,
@@ -190,7 +195,9 @@ def parse_mention(text, rules, max_tokens=12):
         seg_end = min([i for i, ch in enumerate(text) if ch in "،,(:؛;" and i > cut] + [len(text)])
         segment = text[cut + 1:seg_end]
         rest = parse_mention(segment, rules, max_tokens)
+        first = _WORD_RE.findall(segment)[:1]
         if rest.kind == "person" and not normalize(rest.name).startswith("و") \
+                and first and classify(_clean(first[0]), rules) in ("NAME", "TITLE", "CONN", "SKIP") \
                 and len(_WORD_RE.findall(segment)) - len(_WORD_RE.findall(rest.text)) <= 1:
             return Mention(text[:cut + 1] + rest.text, "person", name=rest.name,
                            title=" ".join(w.strip(_QUOTE_CHARS) for w in title))
@@ -201,8 +208,8 @@ def parse_mention(text, rules, max_tokens=12):
     if name:
         # trailing words with the article after a one-word name are descriptions ("يوروتانيل الفرنسية")
         return Mention(span, "person", name=strip(name), title=strip(title))
-    if title and head is None and len(title) == 1 and normalize(title[0]).endswith("ي"):
-        return Mention(span, "person", name=strip(title))   # a family name: "البيومي", "البرادعي"
+    if title and head is None and len(title) == 1:
+        return Mention(span, "person", name=strip(title))   # a family name: "البيومي", "العريان"
     if title and head == "TITLE":
         return Mention(span, "title", title=strip(title))
     return Mention(span, "none")
