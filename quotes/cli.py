@@ -7,6 +7,7 @@ import click
 from . import __version__
 from .extract import extract_article
 from .read import read_paths
+from . import store as store_mod
 
 
 @click.group()
@@ -53,3 +54,59 @@ def _table_row(rec):
     pdf = "\u202c"
     return (f"{rle}{rec['doc']} ¶{rec['paragraph']} [{rec['type']}] {rec['speaker'] or '؟'} "
             f"({rec['cue']}): «{rec['quote']}»{pdf}\n")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--db", "db_path", default="db/quotes.db", show_default=True, type=click.Path(),
+              help="SQLite database to write (created if missing, upgraded if old)")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="extract in this many processes (one writer)")
+@click.option("--reextract", is_flag=True,
+              help="re-derive the statements of stored articles (all of them when no PATH is given)")
+@click.option("--progress/--no-progress", default=None,
+              help="show a progress bar (default: when stderr is a terminal)")
+def ingest(paths, db_path, jobs, reextract, progress):
+    """Ingest the articles in PATHS into a SQLite database, with speakers and claims."""
+    from .ingest import run
+    if not paths and not reextract:
+        raise click.UsageError("give at least one PATH, or --reextract to re-derive stored articles")
+    if progress is None:
+        progress = sys.stderr.isatty()
+    summary = run(list(paths), db_path, jobs=jobs, reextract=reextract, progress=progress)
+    click.echo(summary.line(), err=True)
+    if summary.read == 0 and not reextract:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--db", "db_path", default="db/quotes.db", show_default=True, type=click.Path(exists=True))
+@click.option("--rebuild", is_flag=True, help="forget all claims and cluster every statement again")
+def claims(db_path, rebuild):
+    """Group statements from different articles into claims (new statements are grouped at ingest)."""
+    from . import claims as claims_mod
+    db = store_mod.open_db(db_path)
+    if rebuild:
+        n = claims_mod.rebuild(db)
+    else:
+        rows = [dict(r) for r in db.query(
+            "select s.id, s.quote, s.speaker_id, s.speaker, s.article_id from statements s "
+            "join articles a on a.id = s.article_id where s.claim_id is null order by a.ingest_order, s.start")]
+        db.conn.execute("BEGIN IMMEDIATE")
+        claims_mod.assign(db, rows)
+        db.conn.execute("COMMIT")
+        n = db.execute("select count(*) from claims").fetchone()[0]
+    multi = db.execute("select count(*) from claims where outlets > 1").fetchone()[0]
+    click.echo(f"claims {n}, carried by several outlets {multi}", err=True)
+
+
+@cli.command()
+@click.option("--db", "db_path", default="db/quotes.db", show_default=True, type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+def export(db_path, fmt):
+    """Print every stored statement with the fields of `quotes extract` plus its claim id."""
+    db = store_mod.open_db(db_path)
+    for r in db.query("""select article_id as doc, field, start, "end", quote, speaker, speaker_reason, mention,
+                                cue, type, channel, addressee, rule, paragraph, claim_id as claim
+                         from statements order by article_id, field, start"""):
+        sys.stdout.write(json.dumps(dict(r), ensure_ascii=False) + "\n")

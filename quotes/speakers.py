@@ -334,3 +334,137 @@ def compatible(entity, agree):
     if entity.kind in ("institution", "anonymous"):
         return agree in ("f", "p") and entity.agree in ("f", "p")
     return False
+
+
+# --- speakers across articles -------------------------------------------------------------
+
+_VOWELS = str.maketrans("", "", "اوي")
+
+
+def _load_aliases(rules_dir=None):
+    import os
+    import yaml
+    from .rules import RULES_DIR, _PACKAGED
+    path = os.path.join(rules_dir or RULES_DIR, "aliases.yml")
+    if not os.path.exists(path):
+        path = os.path.join(_PACKAGED, "aliases.yml")
+    with open(path, encoding="utf-8") as f:
+        return yaml.safe_load(f) or {}
+
+
+def name_key_tokens(name, folds=()):
+    """Tokens of a name for comparing across articles: normalized, no article, transliteration
+    variants folded ("جونغ" -> "جونج")."""
+    out = []
+    for t in normalize(name).split():
+        t = t.strip(_QUOTE_CHARS + ".،,")
+        if not t:
+            continue
+        for end, repl in folds:
+            if t.endswith(end):
+                t = t[: -len(end)] + repl
+                break
+        out.append(strip_article(t))
+    return out
+
+
+def skeleton(token):
+    """A token without its long vowels ("بوتين" ~ "بوتن"), for foreign-name spelling variants."""
+    s = token.translate(_VOWELS)
+    return s if len(s) >= 2 else token
+
+
+class SpeakerRegistry:
+    """One speaker per person or institution across articles.
+
+    A name joins an existing speaker when the alias file says so, when it was seen before, or
+    when its name tokens are contained in exactly one known speaker's tokens (or contain
+    them), comparing spelling variants of foreign names ("فلاديمير بوتن" ~ "فلاديمير بوتين")
+    only when another token agrees exactly.  Different people who share a family name
+    ("أحمد ماهر", "محمد ماهر") stay apart, and a bare "ماهر" then joins neither.
+    """
+
+    def __init__(self, aliases=None):
+        aliases = aliases if aliases is not None else _load_aliases()
+        self.folds = [tuple(p) for p in aliases.get("transliteration") or []]
+        self.merge = {}
+        for canonical, names in (aliases.get("merge") or {}).items():
+            for n in [canonical] + list(names or []):
+                self.merge[" ".join(name_key_tokens(n, self.folds))] = canonical
+        self.split = {" ".join(name_key_tokens(n, self.folds)) for n in aliases.get("split") or []}
+        self.speakers = {}      # id -> dict(name, kind, tokens)
+        self.by_key = {}        # key -> id
+        self.by_token = {}      # token -> set of ids
+
+    def key(self, name):
+        """The comparison key of a name."""
+        return " ".join(name_key_tokens(name, self.folds))
+
+    def add_known(self, sid, name, kind, aliases=()):
+        """Load a speaker already stored."""
+        toks = name_key_tokens(name, self.folds)
+        self.speakers[sid] = {"name": name, "kind": kind, "tokens": set(toks)}
+        for n in [name, *aliases]:
+            self.by_key.setdefault(self.key(n), sid)
+        for t in toks:
+            self.by_token.setdefault(t, set()).add(sid)
+
+    def _match(self, toks, kind):
+        cands = set()
+        for t in toks:
+            cands |= self.by_token.get(t, set())
+        # spelling variants: a token whose skeleton matches, when another token matches exactly
+        if len(toks) > 1:
+            skel = {skeleton(t) for t in toks}
+            for sid in list(cands):
+                other = self.speakers[sid]["tokens"]
+                if len({skeleton(t) for t in other} & skel) >= 2:
+                    cands.add(sid)
+        matches = []
+        tset = set(toks)
+        for sid in cands:
+            sp = self.speakers[sid]
+            if sp["kind"] != kind and not {sp["kind"], kind} <= {"person", "title"}:
+                continue
+            other = sp["tokens"]
+            so, st = {skeleton(t) for t in other}, {skeleton(t) for t in tset}
+            if tset <= other or other <= tset or (len(tset) > 1 and len(other) > 1 and (so <= st or st <= so)
+                                                  and len(tset & other) >= 1):
+                matches.append(sid)
+        if len(matches) == 1:
+            return matches[0]
+        # several: the one containing all tokens with the fewest extra words, if unique
+        full = [sid for sid in matches if tset <= self.speakers[sid]["tokens"]]
+        if len(full) == 1:
+            return full[0]
+        return None
+
+    def resolve(self, name, kind, new_id):
+        """The speaker id for ``name`` (creating it with ``new_id()`` if new) and whether it is new."""
+        key = self.key(name)
+        if key in self.merge:
+            name = self.merge[key]
+            key = self.key(name)
+        if key in self.by_key:
+            return self.by_key[key], False
+        toks = name_key_tokens(name, self.folds)
+        sid = None
+        if kind in ("person", "institution") and key not in self.split and toks:
+            sid = self._match(toks, kind)
+        if sid is not None:
+            sp = self.speakers[sid]
+            # the fullest form names the speaker
+            if len(toks) > len(sp["tokens"]) and set(sp["tokens"]) <= set(toks):
+                sp["name"] = name
+                sp["renamed"] = True
+            sp["tokens"] |= set(toks)
+            for t in toks:
+                self.by_token.setdefault(t, set()).add(sid)
+            self.by_key[key] = sid
+            return sid, False
+        sid = new_id()
+        self.speakers[sid] = {"name": name, "kind": kind, "tokens": set(toks)}
+        self.by_key[key] = sid
+        for t in toks:
+            self.by_token.setdefault(t, set()).add(sid)
+        return sid, True

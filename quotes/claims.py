@@ -1,0 +1,265 @@
+"""Claims: the same utterance by one speaker, as reported by any number of articles.
+
+Candidates come from an inverted index of normalized word shingles (``claim_shingles``), never
+from comparing all pairs, so clustering grows close to linearly with the number of statements.
+A candidate is verified by token containment (a trimmed version inside a longer one counts) and
+fuzzy similarity with rapidfuzz; speakers must be compatible (the same speaker, or one side
+unnamed) and, when both articles are dated, within a time window.  New statements extend the
+claims already stored; ``quotes claims --rebuild`` recomputes everything.
+"""
+import datetime
+import html
+import json
+import zlib
+from collections import Counter
+
+import regex
+from rapidfuzz import fuzz
+
+from . import rules as rules_mod
+from .normalize import fold_digits, normalize
+
+SHINGLE = 3                 # words per shingle
+MIN_SHARED = 2              # shingles a candidate must share
+MIN_CONTAINMENT = 0.6       # share of the shorter version's words found in the longer one
+MIN_FUZZ = 60               # rapidfuzz token_set_ratio
+WINDOW_DAYS = 3             # dated articles further apart are different occasions
+MAX_CANDIDATES = 20
+_NUM_RE = regex.compile(r"\d+(?:[.,]\d+)?")
+_WORD_RE = regex.compile(r"\w+")
+
+
+def words(text):
+    """Normalized words of a statement, punctuation dropped."""
+    return _WORD_RE.findall(normalize(text))
+
+
+def shingles(ws):
+    """Hashed word shingles of a word list (the whole list when it is shorter)."""
+    if len(ws) < SHINGLE:
+        return {zlib.crc32(" ".join(ws).encode())} if ws else set()
+    return {zlib.crc32(" ".join(ws[i:i + SHINGLE]).encode()) for i in range(len(ws) - SHINGLE + 1)}
+
+
+def containment(a, b):
+    """Share of the shorter word multiset found in the longer one."""
+    if not a or not b:
+        return 0.0
+    common = sum((Counter(a) & Counter(b)).values())
+    return common / min(len(a), len(b))
+
+
+def _date(row):
+    for key in ("published", "date_extracted"):
+        v = row.get(key)
+        if v:
+            try:
+                return datetime.date.fromisoformat(str(v)[:10])
+            except ValueError:
+                continue
+    return None
+
+
+def _speakers_compatible(a, b, kinds):
+    if a is None or b is None or a == b:
+        return True
+    return kinds.get(a) in ("anonymous", "title") or kinds.get(b) in ("anonymous", "title")
+
+
+def forget(db, article_ids):
+    """Detach the statements of articles about to be replaced from their claims."""
+    marks = ",".join("?" * len(article_ids))
+    affected = [r[0] for r in db.execute(
+        f"select distinct claim_id from statements where article_id in ({marks}) and claim_id is not null",
+        article_ids).fetchall()]
+    db.execute(f"update statements set claim_id = null where article_id in ({marks})", article_ids)
+    _refresh(db, affected)
+
+
+def assign(db, statements, articles=None):
+    """Put each new statement into an existing claim or a new one (inside the caller's transaction)."""
+    if not statements:
+        return
+    art = {a["id"]: a for a in (articles or [])}
+    kinds = {}
+    touched = set()
+    next_id = db.execute("select coalesce(max(id), 0) from claims").fetchone()[0]
+    for st in statements:
+        ws = words(st["quote"])
+        if len(ws) < 2:
+            continue
+        sh = shingles(ws)
+        a = art.get(st["article_id"]) or _article(db, st["article_id"])
+        best = _best_claim(db, st, ws, sh, a, kinds)
+        if best is None:
+            next_id += 1
+            best = next_id
+            db.execute("insert into claims (id, speaker_id, speaker, quote, statements) values (?, ?, ?, ?, 0)",
+                       [best, st["speaker_id"], st["speaker"], st["quote"]])
+        db.execute("update statements set claim_id = ? where id = ?", [best, st["id"]])
+        db.conn.executemany("insert or ignore into claim_shingles (shingle, claim_id) values (?, ?)",
+                       [(s, best) for s in sh])
+        touched.add(best)
+    _refresh(db, touched)
+
+
+def _article(db, article_id):
+    row = db.execute("select id, published, date_extracted, source_id from articles where id = ?",
+                     [article_id]).fetchone()
+    return {"id": row[0], "published": row[1], "date_extracted": row[2], "source_id": row[3]} if row else {}
+
+
+def _best_claim(db, st, ws, sh, article, kinds):
+    if not sh:
+        return None
+    counts = Counter()
+    sh = list(sh)
+    for i in range(0, len(sh), 500):
+        chunk = sh[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for cid, n in db.execute(f"select claim_id, count(*) from claim_shingles where shingle in ({marks}) "
+                                 f"group by claim_id", chunk):
+            counts[cid] += n
+    need = min(MIN_SHARED, len(sh))
+    best, best_score = None, 0.0
+    mydate = _date(article or {})
+    for cid, n in counts.most_common(MAX_CANDIDATES):
+        if n < need:
+            break
+        rows = db.execute("""select s.quote, s.speaker_id, sp.kind, a.published, a.date_extracted, s.article_id
+                             from statements s join articles a on a.id = s.article_id
+                             left join speakers sp on sp.id = s.speaker_id
+                             where s.claim_id = ?""", [cid]).fetchall()
+        ok = True
+        score = 0.0
+        for quote, spk, kind, pub, ext, art_id in rows:
+            kinds[spk] = kind
+            if not _speakers_compatible(st["speaker_id"], spk, kinds):
+                ok = False
+                break
+            other = _date({"published": pub, "date_extracted": ext})
+            if mydate and other and abs((mydate - other).days) > WINDOW_DAYS:
+                ok = False
+                break
+            ow = words(quote)
+            c = containment(ws, ow)
+            f = fuzz.token_set_ratio(" ".join(ws), " ".join(ow))
+            if c >= MIN_CONTAINMENT and f >= MIN_FUZZ:
+                score = max(score, c + f / 100)
+        if ok and score > best_score:
+            best, best_score = cid, score
+    return best
+
+
+def _numbers(text):
+    return {float(n.replace(",", ".")) for n in _NUM_RE.findall(fold_digits(text))}
+
+
+def _contiguous(a, b):
+    """Is word list ``a`` a contiguous run of ``b``?"""
+    if len(a) > len(b):
+        return False
+    sa, sb = " " + " ".join(a) + " ", " " + " ".join(b) + " "
+    return sa in sb
+
+
+def stance(cue, rules=None):
+    """The stance group of a cue ('deny', 'assert', ... or 'neutral')."""
+    rules = rules or rules_mod.load()
+    form = rules_mod.cue_form(rules, cue or "")
+    lemma = normalize(form.lemma) if form else normalize(cue or "")
+    for group, lemmas in (rules.data["cues"].get("stance") or {}).items():
+        if lemma in {normalize(x) for x in lemmas}:
+            return group
+    return "neutral"
+
+
+def diff_markup(version, reference):
+    """``version`` as HTML with the words that ``reference`` lacks wrapped in <mark>."""
+    ref = Counter(words(reference))
+    out = []
+    for tok in regex.split(r"(\s+)", version):
+        if not tok.strip():
+            out.append(tok)
+            continue
+        w = words(tok)
+        if w and any(ref[x] <= 0 for x in w):
+            out.append(f"<mark>{html.escape(tok)}</mark>")
+        else:
+            for x in w:
+                ref[x] -= 1
+            out.append(html.escape(tok))
+    return "".join(out)
+
+
+def flags_for(rows):
+    """Flags of a claim from its versions: rows with quote, speaker_id, cue, source_id, article_id."""
+    outlets = {r["source_id"] for r in rows if r["source_id"] is not None} or {None}
+    speakers = {r["speaker_id"] for r in rows if r["speaker_id"] is not None}
+    stances = {stance(r["cue"]) for r in rows}
+    nums = [n for n in (_numbers(r["quote"]) for r in rows) if n]
+    number_mismatch = any(not (a <= b or b <= a) for i, a in enumerate(nums) for b in nums[i + 1:])
+    ws = [words(r["quote"]) for r in rows]
+    changed = any(not (_contiguous(a, b) or _contiguous(b, a)) for i, a in enumerate(ws) for b in ws[i + 1:])
+    return {
+        "speaker_disagreement": int(len(speakers) > 1),
+        "cue_disagreement": int(len(stances - {"neutral"}) > 1 or ("deny" in stances and len(stances) > 1)),
+        "number_mismatch": int(number_mismatch),
+        "wording_changed": int(changed),
+        "single_source": int(len(outlets) <= 1),
+    }
+
+
+def _refresh(db, claim_ids):
+    """Recompute counts, first report, flags and the highlighted wordings of claims."""
+    for cid in claim_ids:
+        rows = [dict(zip(("id", "quote", "speaker_id", "speaker", "cue", "article_id", "source_id", "source",
+                          "published", "date_extracted", "ingest_order"), r)) for r in db.execute(
+            """select s.id, s.quote, s.speaker_id, s.speaker, s.cue, s.article_id, a.source_id, so.name,
+                      a.published, a.date_extracted, a.ingest_order
+               from statements s join articles a on a.id = s.article_id
+               left join sources so on so.id = a.source_id where s.claim_id = ?""", [cid])]
+        if not rows:
+            db.execute("delete from claim_shingles where claim_id = ?", [cid])
+            db.execute("delete from claims where id = ?", [cid])
+            continue
+        rows.sort(key=lambda r: (r["published"] is None, r["published"] or "",
+                                 r["date_extracted"] is None, r["date_extracted"] or "", r["ingest_order"] or 0))
+        first = rows[0]
+        flags = flags_for(rows)
+        named = Counter(r["speaker"] for r in rows if r["speaker"])
+        longest = max(rows, key=lambda r: len(r["quote"]))
+        db.execute("""update claims set speaker_id = ?, speaker = ?, quote = ?, first_statement_id = ?,
+                      first_article_id = ?, first_source = ?, first_published = ?, outlets = ?, articles = ?,
+                      statements = ?, speaker_disagreement = ?, cue_disagreement = ?, number_mismatch = ?,
+                      wording_changed = ?, single_source = ?, flags = ? where id = ?""",
+                   [next((r["speaker_id"] for r in rows if r["speaker"] == named.most_common(1)[0][0]), None)
+                    if named else None,
+                    named.most_common(1)[0][0] if named else None, longest["quote"], first["id"],
+                    first["article_id"], first["source"], first["published"] or first["date_extracted"],
+                    len({r["source_id"] for r in rows}), len({r["article_id"] for r in rows}), len(rows),
+                    flags["speaker_disagreement"], flags["cue_disagreement"], flags["number_mismatch"],
+                    flags["wording_changed"], flags["single_source"],
+                    json.dumps([k for k, v in flags.items() if v]), cid])
+        for r in rows:
+            db.execute("update statements set quote_diff = ? where id = ?",
+                       [diff_markup(r["quote"], longest["quote"]) if len(rows) > 1 else None, r["id"]])
+
+
+def rebuild(db):
+    """Forget every claim and cluster all stored statements again, in ingest order."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("update statements set claim_id = null, quote_diff = null")
+        db.execute("delete from claim_shingles")
+        db.execute("delete from claims")
+        rows = [dict(zip(("id", "quote", "speaker_id", "speaker", "article_id"), r)) for r in db.execute(
+            """select s.id, s.quote, s.speaker_id, s.speaker, s.article_id from statements s
+               join articles a on a.id = s.article_id order by a.ingest_order, s.start""")]
+        assign(db, rows)
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    return db.execute("select count(*) from claims").fetchone()[0]

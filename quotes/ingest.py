@@ -1,0 +1,100 @@
+"""Ingest: read articles, extract their statements (in N processes if asked) and hand them to
+the one writer in batches."""
+import multiprocessing
+import sys
+import time
+
+from .extract import extract_article
+from .read import read_paths
+from .store import Summary, Writer, open_db
+
+BATCH = 200
+
+
+def _extract(article):
+    try:
+        return article, extract_article(article), None
+    except Exception as e:   # a bug on one article must not stop the run: report it
+        return article, [], f"extraction failed ({type(e).__name__}: {e})"
+
+
+def _stored_articles(db, ids=None):
+    sql = "select a.id, a.title, a.text, a.url, a.published, a.date_extracted, s.name as source from articles a " \
+          "left join sources s on s.id = a.source_id order by a.ingest_order"
+    for row in db.query(sql):
+        if ids is None or row["id"] in ids:
+            yield dict(row), None
+
+
+def run(paths, db_path, jobs=1, reextract=False, progress=False, batch=BATCH, report=None):
+    """Ingest ``paths`` (all stored articles when empty and ``reextract``) into ``db_path``."""
+    report = report or (lambda msg: print(msg, file=sys.stderr))
+    t0 = time.perf_counter()
+    db = open_db(db_path)
+    writer = Writer(db)
+    summary = Summary()
+    source = read_paths(paths) if paths else _stored_articles(db)
+
+    def todo():
+        for article, problem in source:
+            if problem is not None:
+                summary.problems.append(problem)
+                report(f"skipped {problem}")
+                continue
+            summary.read += 1
+            status = writer.classify(article, reextract)
+            if status in ("new", "updated"):
+                article["_status"] = status
+                yield article
+            else:
+                summary.skip(status if status == "unchanged" else "duplicate content")
+
+    pool = None
+    if jobs > 1:
+        pool = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs)
+        results = pool.imap(_extract, todo(), chunksize=16)
+    else:
+        results = map(_extract, todo())
+    bar = None
+    if progress:
+        import click
+        bar = click.progressbar(length=0, label="ingesting", file=sys.stderr, show_pos=True)
+        bar.__enter__()
+    try:
+        pending = []
+        for article, records, error in results:
+            if error:
+                summary.problems.append(f"{article['id']}: {error}")
+                report(f"skipped {article['id']}: {error}")
+                continue
+            status = article.pop("_status")
+            if status == "new" and writer.known.get(article["id"]) is not None:
+                status = "updated"
+            pending.append((article, status, records))
+            if len(pending) >= batch:
+                _flush(writer, pending, summary, bar)
+        _flush(writer, pending, summary, bar)
+        writer.refresh_counts()
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    summary.seconds = time.perf_counter() - t0
+    db.close()
+    return summary
+
+
+def _flush(writer, pending, summary, bar):
+    if not pending:
+        return
+    summary.statements += writer.write_batch(pending)
+    for _, status, _ in pending:
+        if status == "new":
+            summary.new += 1
+        else:
+            summary.updated += 1
+    if bar is not None:
+        bar.update(len(pending))
+    pending.clear()

@@ -1,0 +1,251 @@
+"""Store: write articles, speakers and statements into SQLite with sqlite-utils.
+
+Each batch of articles is written in one ``BEGIN IMMEDIATE`` transaction together with its
+statements and claim links, so an ingest killed at any moment leaves a consistent database and
+running it again finishes the job without duplicates.  WAL mode and a busy timeout let two
+ingests write to the same database at once.
+"""
+import datetime
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from . import claims, schema
+from .normalize import normalize
+from .segment import SENTENCE_END_RE
+from .speakers import SpeakerRegistry
+
+BUSY_TIMEOUT_MS = 60_000
+migrations = Migrations("quotes")
+
+
+@migrations()
+def m001_initial(db):
+    """Tables, foreign keys, indexes, full-text search and views of :mod:`quotes.schema`."""
+    for name, (columns, pk, fks) in schema.TABLES.items():
+        db[name].create(columns, pk=pk, foreign_keys=[(c, t, o) for c, (t, o) in fks.items()],
+                        not_null={"id"} if pk == "id" else None, if_not_exists=True)
+    for name, indexes in schema.INDEXES.items():
+        for cols in indexes:
+            db[name].create_index(cols, if_not_exists=True)
+    db["sources"].create_index(["name"], unique=True, if_not_exists=True, index_name="sources_name_unique")
+    db["speakers"].create_index(["key"], unique=True, if_not_exists=True, index_name="speakers_key_unique")
+    for name, cols in schema.FTS.items():
+        db[name].enable_fts(cols, create_triggers=True, tokenize="unicode61", replace=True)
+    for name, sql in schema.VIEWS.items():
+        db.create_view(name, sql, replace=True)
+
+
+def open_db(path):
+    """Open (creating if needed) a database in WAL mode with a busy timeout, schema applied."""
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        for _ in range(50):
+            try:
+                db.conn.execute("PRAGMA journal_mode = wal")
+                break
+            except Exception:      # another process holds the lock while it sets up
+                time.sleep(0.1)
+    db.conn.execute("PRAGMA synchronous = NORMAL")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db):
+    """Apply pending migrations (a new database gets the whole schema; an old one its upgrades)."""
+    for _ in range(100):
+        try:
+            db.conn.execute("BEGIN IMMEDIATE")
+            break
+        except Exception:
+            time.sleep(0.1)
+    try:
+        migrations.apply(db)
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+
+
+def content_hash(article):
+    """A digest of what the extractor reads from an article."""
+    h = hashlib.sha1()
+    for k in ("title", "text"):
+        h.update((article.get(k) or "").encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def sentence_around(text, start, end):
+    """The sentence (within its paragraph) that holds ``text[start:end]``."""
+    pstart = text.rfind("\n", 0, start) + 1
+    pend = text.find("\n", end)
+    pend = len(text) if pend < 0 else pend
+    s = pstart
+    for m in SENTENCE_END_RE.finditer(text, pstart, start):
+        s = m.end()
+    e = pend
+    m = SENTENCE_END_RE.search(text, end, pend)
+    if m:
+        e = m.end()
+    return text[s:e].strip()
+
+
+def statement_id(rec):
+    """A stable id: article, field and offsets."""
+    return f"{rec['doc']}:{rec['field']}:{rec['start']}-{rec['end']}"
+
+
+@dataclass
+class Summary:
+    """What an ingest did."""
+    read: int = 0
+    new: int = 0
+    updated: int = 0
+    skipped: dict = field(default_factory=dict)     # reason -> count
+    problems: list = field(default_factory=list)
+    statements: int = 0
+    seconds: float = 0.0
+
+    def skip(self, reason):
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+
+    def line(self):
+        skipped = sum(self.skipped.values()) + len(self.problems)
+        reasons = dict(self.skipped)
+        if self.problems:
+            reasons["unreadable"] = len(self.problems)
+        why = ", ".join(f"{n} {r}" for r, n in sorted(reasons.items()))
+        return (f"articles read {self.read}, new {self.new}, updated {self.updated}, "
+                f"skipped {skipped}{' (' + why + ')' if why else ''}, statements {self.statements}, "
+                f"seconds {self.seconds:.1f}")
+
+
+class Writer:
+    """The one process that writes: keeps ids, speakers and sources in memory between batches."""
+
+    def __init__(self, db):
+        self.db = db
+        self.registry = SpeakerRegistry()
+        for row in db.query("select id, name, kind from speakers"):
+            aliases = [r["alias"] for r in db.query("select alias from speaker_aliases where speaker_id = ?", [row["id"]])]
+            self.registry.add_known(row["id"], row["name"], row["kind"], aliases)
+        self.sources = {r["name"]: r["id"] for r in db.query("select id, name from sources")}
+        self.known = {r["id"]: r["content_hash"] for r in db.query("select id, content_hash from articles")}
+        self.hashes = {r["content_hash"]: r["id"] for r in db.query("select id, content_hash from articles")}
+        self.order = db.execute("select coalesce(max(ingest_order), 0) from articles").fetchone()[0]
+        self.next_speaker = db.execute("select coalesce(max(id), 0) from speakers").fetchone()[0]
+        self.next_source = db.execute("select coalesce(max(id), 0) from sources").fetchone()[0]
+
+    def classify(self, article, reextract=False):
+        """'new', 'updated', or a reason to skip."""
+        h = content_hash(article)
+        article["content_hash"] = h
+        old = self.known.get(article["id"])
+        if old is None:
+            other = self.hashes.get(h)
+            if other is not None and other != article["id"]:
+                return "same content as article " + other
+            return "new"
+        if old == h and not reextract:
+            return "unchanged"
+        return "updated"
+
+    def _new_speaker_id(self):
+        self.next_speaker += 1
+        return self.next_speaker
+
+    def _source_id(self, name, pending):
+        if not name:
+            return None
+        if name not in self.sources:
+            self.next_source += 1
+            self.sources[name] = self.next_source
+            pending.append({"id": self.next_source, "name": name})
+        return self.sources[name]
+
+    def write_batch(self, items):
+        """Write ``items`` [(article, status, records)] in one transaction; returns statements written."""
+        now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        new_sources, articles, statements, speakers, aliases = [], [], [], {}, []
+        replaced = []
+        for article, status, records in items:
+            self.order += 1
+            if status == "updated":
+                replaced.append(article["id"])
+            articles.append({
+                "id": article["id"], "source_id": self._source_id(article.get("source"), new_sources),
+                "title": article.get("title"), "text": article.get("text"), "url": article.get("url"),
+                "published": article.get("published") or None, "date_extracted": article.get("date_extracted"),
+                "content_hash": article["content_hash"], "ingested_at": now, "ingest_order": self.order,
+                "statement_count": len(records), "origin_file": article.get("_path"),
+            })
+            for rec in records:
+                sid = None
+                if rec["speaker"]:
+                    kind = rec.get("speaker_kind") or "person"
+                    kind = "person" if kind == "title" else kind
+                    sid, is_new = self.registry.resolve(rec["speaker"], kind, self._new_speaker_id)
+                    sp = self.registry.speakers[sid]
+                    if is_new or sp.pop("renamed", False) or sid not in speakers:
+                        speakers[sid] = {"id": sid, "name": sp["name"], "kind": sp["kind"],
+                                         "key": self.registry.key(sp["name"]) + ("" if sp["kind"] == "person" else f" #{sp['kind']}")}
+                    for alias in {rec["speaker"], rec.get("mention") or ""} - {""}:
+                        aliases.append({"speaker_id": sid, "alias": alias, "alias_key": self.registry.key(alias)})
+                src = article.get("text") if rec["field"] == "text" else article.get("title")
+                statements.append({
+                    "id": statement_id(rec), "article_id": article["id"], "speaker_id": sid, "claim_id": None,
+                    "field": rec["field"], "start": rec["start"], "end": rec["end"], "quote": rec["quote"],
+                    "speaker": self.registry.speakers[sid]["name"] if sid else None,
+                    "speaker_reason": rec.get("speaker_reason"), "mention": rec.get("mention"),
+                    "cue": rec["cue"], "type": rec["type"], "channel": rec.get("channel"),
+                    "addressee": rec.get("addressee"), "rule": rec["rule"], "paragraph": rec["paragraph"],
+                    "sentence": sentence_around(src or "", rec["start"], rec["end"]),
+                    "quote_normalized": normalize(rec["quote"]),
+                    "speaker_normalized": normalize(rec["speaker"] or ""), "extracted_at": now,
+                })
+        db = self.db
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            if new_sources:
+                db["sources"].insert_all(new_sources, pk="id", ignore=True)
+            if replaced:
+                claims.forget(db, replaced)
+                for chunk in _chunks(replaced, 500):
+                    marks = ",".join("?" * len(chunk))
+                    db.execute(f"delete from statements where article_id in ({marks})", chunk)
+            if speakers:
+                db["speakers"].upsert_all(list(speakers.values()), pk="id", alter=False)
+            if aliases:
+                db["speaker_aliases"].insert_all(aliases, pk=("speaker_id", "alias"), ignore=True)
+            db["articles"].upsert_all(articles, pk="id")
+            if statements:
+                db["statements"].insert_all(statements, pk="id", replace=True, batch_size=500)
+                claims.assign(db, statements, articles)
+            db.conn.execute("COMMIT")
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+        for a in articles:
+            self.known[a["id"]] = a["content_hash"]
+            self.hashes[a["content_hash"]] = a["id"]
+        return len(statements)
+
+    def refresh_counts(self):
+        """Statement counts per speaker (for sorting and the 'most quoted' query)."""
+        self.db.execute("""update speakers set statement_count =
+            (select count(*) from statements where statements.speaker_id = speakers.id)""")
+        self.db.conn.commit() if self.db.conn.in_transaction else None
+
+
+def _chunks(seq, n):
+    for i in range(0, len(seq), n):
+        yield seq[i:i + n]
