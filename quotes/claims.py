@@ -8,6 +8,7 @@ unnamed) and, when both articles are dated, within a time window.  New statement
 claims already stored; ``quotes claims --rebuild`` recomputes everything.
 """
 import datetime
+import os
 import html
 import json
 import zlib
@@ -25,6 +26,8 @@ MIN_CONTAINMENT = 0.6       # share of the shorter version's words found in the 
 MIN_FUZZ = 60               # rapidfuzz token_set_ratio
 WINDOW_DAYS = 3             # dated articles further apart are different occasions
 MAX_CANDIDATES = 20
+MIN_AGREE = 0.67            # share of a claim's versions the new one must match
+MERGE = False               # merging claims that a run-together version spans lowered precision on dev
 _NUM_RE = regex.compile(r"\d+(?:[.,]\d+)?")
 _WORD_RE = regex.compile(r"\w+")
 
@@ -50,7 +53,8 @@ def containment(a, b):
 
 
 def _date(row):
-    for key in ("published", "date_extracted"):
+    """The publication date, when known (an extraction date says nothing about the occasion)."""
+    for key in ("published",):
         v = row.get(key)
         if v:
             try:
@@ -90,7 +94,16 @@ def assign(db, statements, articles=None):
             continue
         sh = shingles(ws)
         a = art.get(st["article_id"]) or _article(db, st["article_id"])
-        best = _best_claim(db, st, ws, sh, a, kinds)
+        matches = _matching_claims(db, st, ws, sh, a, kinds)
+        best = matches[0] if matches else None
+        if MERGE and len(matches) > 1:
+            # one outlet's version runs together what others report in pieces: one utterance
+            for other in matches[1:]:
+                db.execute("update statements set claim_id = ? where claim_id = ?", [best, other])
+                db.execute("update or ignore claim_shingles set claim_id = ? where claim_id = ?", [best, other])
+                db.execute("delete from claim_shingles where claim_id = ?", [other])
+                db.execute("delete from claims where id = ?", [other])
+                touched.discard(other)
         if best is None:
             next_id += 1
             best = next_id
@@ -109,9 +122,10 @@ def _article(db, article_id):
     return {"id": row[0], "published": row[1], "date_extracted": row[2], "source_id": row[3]} if row else {}
 
 
-def _best_claim(db, st, ws, sh, article, kinds):
+def _matching_claims(db, st, ws, sh, article, kinds):
+    """Claims this statement verifies against, best first."""
     if not sh:
-        return None
+        return []
     counts = Counter()
     sh = list(sh)
     for i in range(0, len(sh), 500):
@@ -121,7 +135,7 @@ def _best_claim(db, st, ws, sh, article, kinds):
                                  f"group by claim_id", chunk):
             counts[cid] += n
     need = min(MIN_SHARED, len(sh))
-    best, best_score = None, 0.0
+    found = []
     mydate = _date(article or {})
     for cid, n in counts.most_common(MAX_CANDIDATES):
         if n < need:
@@ -132,6 +146,8 @@ def _best_claim(db, st, ws, sh, article, kinds):
                              where s.claim_id = ?""", [cid]).fetchall()
         ok = True
         score = 0.0
+        piece = 0
+        agree = 0
         for quote, spk, kind, pub, ext, art_id in rows:
             kinds[spk] = kind
             if not _speakers_compatible(st["speaker_id"], spk, kinds):
@@ -145,10 +161,26 @@ def _best_claim(db, st, ws, sh, article, kinds):
             c = containment(ws, ow)
             f = fuzz.token_set_ratio(" ".join(ws), " ".join(ow))
             if c >= MIN_CONTAINMENT and f >= MIN_FUZZ:
-                score = max(score, c + f / 100)
-        if ok and score > best_score:
-            best, best_score = cid, score
-    return best
+                # prefer the claim that covers most of this version (Jaccard), not only contains it
+                common = sum((Counter(ws) & Counter(ow)).values())
+                jaccard = common / (len(ws) + len(ow) - common)
+                score = max(score, c + f / 100 + jaccard)
+                agree += 1
+                if len(ow) < len(ws) and c >= 0.9:
+                    piece = max(piece, len(ow))
+        # most versions must agree, so one run-together version cannot chain two utterances
+        if ok and score > 0 and agree >= MIN_AGREE * len(rows):
+            found.append((score, cid, piece))
+    found.sort(key=lambda x: (-x[0], x[1]))
+    if not found:
+        return []
+    # further claims join only as pieces of this version: each wholly inside it, together no longer
+    out, covered = [found[0][1]], found[0][2] or len(ws)
+    for _, cid, piece in found[1:]:
+        if piece and covered + piece <= 1.2 * len(ws):
+            out.append(cid)
+            covered += piece
+    return out
 
 
 def _numbers(text):

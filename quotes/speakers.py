@@ -15,6 +15,7 @@ from .normalize import normalize, strip_article
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_.]+(?:[-'][\p{L}\p{M}]+)*")
 _QUOTE_CHARS = "\"'«»“”„‹›ـ"
+_ABBREV_RE = regex.compile(r"(?<![\p{L}])(\p{L})\.(?=\p{L})")
 GENERIC_TITLES = {"مسوول", "مسيول", "رييس", "قيادي", "عضو", "مصدر", "مصادر", "سيد", "سيده", "متحدث", "ناطق"}
 
 
@@ -92,6 +93,7 @@ def parse_mention(text, rules, max_tokens=12):
     pron = pronoun_mention(text, rules)
     if pron:
         return pron
+    text = _ABBREV_RE.sub(r"\1. ", text)      # "د.عصام العريان" -> "د. عصام العريان"
     words = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     # stop at the first comma or bracket: what follows is an apposition
     cut = min([i for i, ch in enumerate(text) if ch in "،,(:؛;"] + [len(text)])
@@ -339,6 +341,9 @@ def compatible(entity, agree):
 # --- speakers across articles -------------------------------------------------------------
 
 _VOWELS = str.maketrans("", "", "اوي")
+#: honorifics that may stand before a name and are no part of it when names are compared
+_HONORIFICS = {normalize(w) for w in ("الدكتور", "دكتور", "الدكتورة", "المهندس", "الأستاذ", "الشيخ", "السيد",
+                                      "السيدة", "اللواء", "العميد", "الإمام", "المستشار", "د")}
 
 
 def _load_aliases(rules_dir=None):
@@ -356,16 +361,25 @@ def name_key_tokens(name, folds=()):
     """Tokens of a name for comparing across articles: normalized, no article, transliteration
     variants folded ("جونغ" -> "جونج")."""
     out = []
-    for t in normalize(name).split():
+    for t in normalize(_ABBREV_RE.sub(r"\1. ", name)).split():
         t = t.strip(_QUOTE_CHARS + ".،,")
-        if not t:
+        if not t or len(t) == 1 or t in _HONORIFICS:
             continue
         for end, repl in folds:
             if t.endswith(end):
                 t = t[: -len(end)] + repl
                 break
         out.append(strip_article(t))
-    return out
+    # "عبد الرحمن", "عبدالرحمن" and "عبد لرحمن" are one token
+    joined = []
+    for t in out:
+        if joined and joined[-1] in ("عبد", "ابو", "بو"):
+            joined[-1] += t[1:] if t.startswith("ل") and len(t) > 3 else t
+        elif t.startswith("عبدال") and len(t) > 6:
+            joined.append("عبد" + t[5:])
+        else:
+            joined.append(t)
+    return joined
 
 
 def skeleton(token):

@@ -191,7 +191,6 @@ class Writer:
                 sid = None
                 if rec["speaker"]:
                     kind = rec.get("speaker_kind") or "person"
-                    kind = "person" if kind == "title" else kind
                     sid, is_new = self.registry.resolve(rec["speaker"], kind, self._new_speaker_id)
                     sp = self.registry.speakers[sid]
                     if is_new or sp.pop("renamed", False) or sid not in speakers:
