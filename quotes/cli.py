@@ -110,3 +110,36 @@ def export(db_path, fmt):
                                 cue, type, channel, addressee, rule, paragraph, claim_id as claim
                          from statements order by article_id, field, start"""):
         sys.stdout.write(json.dumps(dict(r), ensure_ascii=False) + "\n")
+
+
+SERVE_SETTINGS = {"sql_time_limit_ms": "3000", "max_returned_rows": "2000", "allow_download": "off"}
+
+
+def serve_command(db_path, host, port, metadata):
+    """The datasette command line that `quotes serve` runs: read-only (immutable), time-limited."""
+    cmd = [sys.executable, "-m", "datasette", "serve", "-i", db_path, "--host", host, "--port", str(port)]
+    if metadata:
+        cmd += ["--metadata", metadata]
+    for k, v in SERVE_SETTINGS.items():
+        cmd += ["--setting", k, v]
+    return cmd
+
+
+@cli.command()
+@click.option("--db", "db_path", default="db/quotes.db", show_default=True, type=click.Path(exists=True))
+@click.option("--host", default="127.0.0.1", show_default=True, help="address to listen on")
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--metadata", default="db/metadata.yml", show_default=True, type=click.Path(),
+              help="Datasette metadata (titles, descriptions, facets, canned queries, charts)")
+def serve(db_path, host, port, metadata):
+    """Serve the database read-only with Datasette (SQL time limit, 127.0.0.1 unless told otherwise)."""
+    import os
+    store_mod.open_db(db_path).close()     # schema up to date, WAL checkpointed before read-only use
+    import sqlite3
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode = delete")
+    conn.close()
+    cmd = serve_command(db_path, host, port, metadata if os.path.exists(metadata) else None)
+    click.echo(" ".join(cmd), err=True)
+    os.execvp(cmd[0], cmd)
