@@ -201,7 +201,9 @@ def _subject_before(text, para, cue_start, rules):
     words = _words(text, clause, cue_start)
     if not words:
         return None
-    if normalize(words[-1][0]) in rules.subject_follows:
+    if normalize(words[-1][0]) in ("قد", "وقد") and len(words) > 2 and normalize(words[0][0]) in rules.clause_particles:
+        words = words[:-1]        # "وكانت الوزيرة ... قد قالت": the subject stands between كان and قد
+    elif normalize(words[-1][0]) in rules.subject_follows:
         return None
     if any(normalize(w) in rules.complementizers for w, _, _ in words):
         return "embedded"
@@ -223,6 +225,13 @@ def _subject_before(text, para, cue_start, rules):
     if len(words) - used > 1:
         return None
     return men, s
+
+
+def _amma_before(text, para, cue_start):
+    """"أما الوزير فقال": a topic introduced by أما, taken up by a verb with ف."""
+    start = para.sentence_start_before(cue_start)
+    words = _words(text, start, cue_start)
+    return bool(words) and normalize(words[0][0]) in ("اما", "واما") and len(words) <= 8
 
 
 def _bridge_mention(text, start, end, rules, partial=False):
@@ -297,7 +306,8 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex):
         channel = None
         rule = "participle" if participle else "verb"
         if not participle:
-            if not m.group("prefix"):
+            prefix = normalize(m.group("prefix"))
+            if not prefix or prefix == "ف" and _amma_before(text, para, cs):
                 got = _subject_before(text, para, cs, rules)
                 if got == "embedded":
                     return None     # "خاصة أن بعضهم أعلن ...": a verb inside a reported clause
@@ -348,8 +358,12 @@ def according_statement(text, para, m, rules, field, pindex):
     src = ce
     words = _words(text, src, min(para.end, src + 120))
     i = 0
-    while i < len(words) and (normalize(words[i][0]) in rules.speech_nouns or
-                              regex.fullmatch(r"ذكر|ذكرت|قال|قالت|أفاد|أفادت|أعلن|أعلنت|نشر|نشرت|أورد|أوردت|أوردته|ذكرته|أعلنته|نشرته|قاله|قالته|به", words[i][0])):
+    while i < len(words) and normalize(words[i][0]) in rules.speech_nouns:
+        # "بحسب ما ذكرته وكالة ...", "وفق ما نقلته قناة ...": ما and its verb (with any object pronoun)
+        if normalize(words[i][0]) == "ما" and i + 1 < len(words):
+            i += 1
+            if i + 1 < len(words) and normalize(words[i + 1][0]) == "به":
+                i += 1
         i += 1
     if i >= len(words):
         return None
@@ -461,8 +475,16 @@ def find_statements(text, rules, field="text"):
         for m in rules.according_re.finditer(text, para.start, para.end):
             if para.inside_quote(m.start()):
                 continue
-            # inside another statement's bridge it names a channel ("وفق تصريحات أوردتها ...")
-            if any(st.cue_start < m.start() < st.start for st in found):
+            # inside another statement's bridge, or right after its content in the same sentence,
+            # it names a channel ("وفق تصريحات أوردتها ...", "“...”، وفق ما نقلته قناة ...")
+            host = next((st for st in found if st.cue_start < m.start() < st.start
+                         or st.end <= m.start() and not any(st.end <= e < m.start() for e in para.sentence_ends)
+                         and len(_words(text, st.end, m.start())) <= 3), None)
+            if host is not None:
+                if host.channel is None and host.start < m.start():
+                    src = according_statement(text, para, m, rules, field, pindex)
+                    if src is not None and src.mention is not None:
+                        host.channel = src.mention.name or src.mention.title or src.mention.text
                 continue
             st = according_statement(text, para, m, rules, field, pindex)
             if st is not None:

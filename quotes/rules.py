@@ -167,6 +167,7 @@ def load(rules_dir=RULES_DIR):
         w[2:] if w.startswith("ال") else w for w in spk.get("person_titles") or []) + r")" + WB_END)
     r.complementizers = _norm_set(cues.get("complementizers"))
     r.name_introducers = _norm_set(spk.get("name_introducers"))
+    r.place_heads = _norm_set(spk.get("place_heads"))
     r.pronouns = {normalize(k): v for k, v in (spk.get("pronouns") or {}).items()}
     r.not_complementizer_after = _norm_set(cues.get("not_complementizer_after"))
     return r

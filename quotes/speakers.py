@@ -15,6 +15,7 @@ from .normalize import normalize, strip_article
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_.]+(?:[-'][\p{L}\p{M}]+)*")
 _QUOTE_CHARS = "\"'«»“”„‹›ـ"
+_PLACE_PREPS = {normalize(w) for w in ("في", "فى", "لدى", "ب", "إلى")}
 _ABBREV_RE = regex.compile(r"(?<![\p{L}])(\p{L})\.(?=\p{L})")
 GENERIC_TITLES = {"مسوول", "مسيول", "رييس", "قيادي", "عضو", "مصدر", "مصادر", "سيد", "سيده", "متحدث", "ناطق"}
 
@@ -110,12 +111,19 @@ def parse_mention(text, rules, max_tokens=12):
         cls = classify(tok, rules)
         if cls == "STOP":
             # "مدير مكتب الحملة في لبنان وليد الجلال": a place inside a title, then the name
-            if title and not name and tok in ("في", "فى", "لدى", "ب") and i + 2 < len(words) \
-                    and classify(_clean(words[i + 2][0]), rules) in ("NAME", "TITLE", "CONN"):
-                rest = parse_mention(text[words[i + 2][1]:], rules, max_tokens - i - 2)
-                if rest.kind == "person":
-                    return Mention((text[:words[i + 2][1]] + rest.text).strip(), "person", name=rest.name,
-                                   title=" ".join(w.strip(_QUOTE_CHARS) for w in title) + " " + text[words[i][1]:words[i + 1][2]])
+            if title and not name and tok in _PLACE_PREPS and i + 2 < len(words):
+                # skip the place (one word, two after a word like جمهورية / مملكة) to reach the name
+                k = i + 2
+                if _clean(words[i + 1][0]) in rules.complementizers:
+                    break
+                if _clean(words[i + 1][0]) in rules.place_heads and i + 3 < len(words):
+                    k = i + 3
+                if classify(_clean(words[k][0]), rules) in ("NAME", "TITLE", "CONN"):
+                    rest = parse_mention(text[words[k][1]:], rules, max_tokens - k)
+                    if rest.kind == "person":
+                        return Mention((text[:words[k][1]] + rest.text).strip(), "person", name=rest.name,
+                                       title=" ".join(w.strip(_QUOTE_CHARS) for w in title) + " "
+                                       + text[words[i][1]:words[k - 1][2]])
             break
         if cls == "SKIP":
             i += 1
@@ -178,11 +186,14 @@ def parse_mention(text, rules, max_tokens=12):
             i += 1
             continue
         # NAME
-        if title and not name and tok.startswith("ل") and len(tok) > 3:
+        if title and not name and tok.startswith("ل") and len(tok) > 3 and i + 1 < len(words) \
+                and _clean(words[i + 1][0]).startswith("ال"):
             title.append(raw)     # "المدير الإقليمي للحملة ... لنصرة الأشقاء": the title's complement
             last_end = e
             i += 1
             continue
+        if len(name) >= 2 and tok[:1] in "لب" and len(tok) > 3:
+            break         # "محمد جواد ظريف بعنوان ...", "حسن للرئيس": a preposition ends the name
         if name and (len(name) >= 7 or normalize(name[-1]).startswith("ال")
                      and normalize(name[-2] if len(name) > 1 else "") not in rules.name_connectors):
             break
@@ -263,26 +274,46 @@ class ArticleSpeakers:
                     best = ent
         return best
 
+    def _find_family_name(self, title):
+        toks = _name_tokens(title)
+        for ent in sorted(self.entities, key=lambda e: -e.last_pos):
+            if ent.kind == "person" and ent.name and len(ent.name.split()) > 1:
+                last = strip_article(normalize(ent.name.split()[-1]))
+                if last in toks and len(last) > 3:
+                    return ent
+        return None
+
     def _find_by_title(self, title, exclude_kinds=()):
-        stems = {stem(t) for t in title.split()} - {""}
-        specific = {s for s in stems if s not in {stem(g) for g in GENERIC_TITLES}}
+        """The person an article's title-only mention refers to ("الرئيس الروسي", "الوزيرة").
+
+        The head word must agree (a spokesman of a ministry is not its minister) unless it is
+        generic ("المسؤول الإيراني"), and a title with more words must share one of them."""
+        toks = [stem(t) for t in title.split() if stem(t)]
+        if not toks:
+            return None
+        generic = {stem(g) for g in GENERIC_TITLES}
+        head, rest = toks[0], set(toks[1:])
         best, best_score = None, 0
         for ent in self.entities:
             if ent.kind in exclude_kinds or not ent.titles:
                 continue
+            heads = {stem(t.split()[0]) for t in ent.titles if t.split()}
             es = ent.title_stems()
-            common = stems & es
-            if not common:
+            if head not in generic and head not in heads:
                 continue
-            score = len(common & specific) * 2 + len(common)
-            if not (common & specific) and not ent.name:
-                score = 0
+            common_rest = rest & es
+            if rest and not common_rest:
+                continue
+            score = 1 + len(common_rest) + (1 if ent.name else 0)
             if score > best_score or score == best_score and best and ent.last_pos > best.last_pos:
                 best, best_score = ent, score
-        return best if best_score >= 2 else None
+        return best
 
     def register(self, mention, pos, agree=""):
         """Add what ``mention`` says to the article's entities; return the entity it names."""
+        if not agree and mention.title and normalize(mention.title.split()[0]).endswith("ه") \
+                and mention.kind in ("person", "title"):
+            agree = "f"       # "وزيرة ...", "المتحدثة ...": a woman
         if mention.kind == "person":
             ent = self._find_named(mention.name)
             if ent is None:
@@ -305,7 +336,9 @@ class ArticleSpeakers:
             elif len(normalize(mention.name)) > len(normalize(ent.name)):
                 ent.name = mention.name
         elif mention.kind == "title":
-            ent = self._find_by_title(mention.title, exclude_kinds=("institution", "anonymous"))
+            # "الوزير القحطاني": a family name after the title, of a person the article named
+            ent = self._find_family_name(mention.title) or \
+                self._find_by_title(mention.title, exclude_kinds=("institution", "anonymous"))
             if ent is None:
                 ent = Entity("title", "", [mention.title])
                 self.entities.append(ent)
@@ -321,7 +354,8 @@ class ArticleSpeakers:
         if mention.kind == "person":
             return self._find_named(mention.name)
         if mention.kind == "title":
-            return self._find_by_title(mention.title, exclude_kinds=("institution", "anonymous"))
+            return self._find_family_name(mention.title) or \
+                self._find_by_title(mention.title, exclude_kinds=("institution", "anonymous"))
         return None
 
 
