@@ -18,7 +18,7 @@ from typing import Optional
 import regex
 
 from .normalize import normalize
-from .rules import cue_form
+from .cues import find_cues
 from .speakers import Mention, classify, parse_mention, pronoun_mention
 from .segment import paragraphs
 
@@ -415,7 +415,7 @@ def headline_statement(text, para, rules, field, pindex):
     if first in rules.not_speakers or first in rules.mention_stops or first in rules.clause_particles \
             or first.startswith("و") and len(first) > 2 and first[1:] in rules.mention_stops:
         return None
-    if rules.cue_re.search(head) or len(_words(text, para.start, para.end)) > MAX_HEADLINE_TOKENS:
+    if find_cues(head, rules) or len(_words(text, para.start, para.end)) > MAX_HEADLINE_TOKENS:
         return None
     men = parse_mention(head, rules)
     if men.kind in ("none", "pronoun") or len(_words(men.text, 0, len(men.text))) < len(hw):
@@ -437,12 +437,9 @@ def find_statements(text, rules, field="text"):
     for pindex, para in enumerate(paras):
         found = []
         matches = []
-        for m in rules.cue_re.finditer(text, para.start, para.end):
-            if para.inside_quote(m.start()):
-                continue
-            form = cue_form(rules, m.group("cue"))
-            if form is not None:
-                matches.append((m, form))
+        for m in find_cues(text, rules, para.start, para.end):
+            if not para.inside_quote(m.start()):
+                matches.append((m, m.form))
         for m in rules.document_re.finditer(text, para.start, para.end):
             if not para.inside_quote(m.start()):
                 matches.append((m, None))

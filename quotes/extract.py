@@ -3,7 +3,8 @@ import regex
 
 from . import rules as rules_mod
 from .attribute import find_statements, _words
-from .normalize import normalize
+from .cues import WORD_RE, _skip_letter
+from .normalize import normalize, strip_article
 from .speakers import ArticleSpeakers, Mention, compatible, parse_mention
 
 FIELDS = ("text", "title")
@@ -11,13 +12,18 @@ FIELDS = ("text", "title")
 
 def _prescan(text, rules, speakers):
     """Register every "title ... name" of the text, so a bare title later resolves to its holder."""
-    for m in rules.title_re.finditer(text):
-        end = text.find("\n", m.start())
+    for m in WORD_RE.finditer(text):
+        key = normalize(m.group())
+        if key[:1] in "وفلب" and key not in rules.title_words:
+            key = key[1:]
+        if key not in rules.title_words and strip_article(key) not in rules.title_words:
+            continue
+        s = m.start() + (_skip_letter(m.group(), 0) if normalize(m.group()) != key else 0)
+        end = text.find("\n", s)
         end = len(text) if end < 0 else end
-        window = text[m.start("t"):min(end, m.start("t") + 120)]
-        men = parse_mention(window, rules)
+        men = parse_mention(text[s:min(end, s + 120)], rules)
         if men.kind == "person" and men.title:
-            speakers.register(men, m.start("t"))
+            speakers.register(men, s)
 
 
 def _sentence_subject(text, st, rules):

@@ -163,11 +163,14 @@ def load(rules_dir=RULES_DIR):
     r.clause_particles = _norm_set(spk.get("clause_particles"))
     r.subject_follows = _norm_set(spk.get("subject_follows"))
     r.prepositions = _norm_set(cues.get("prepositions"))
+    r.title_words = {normalize(w) for w in spk.get("person_titles") or [] if " " not in w}
     r.title_re = regex.compile(WB_START + r"(?:[وف]" + MARKS + r")?(?:[لب]" + MARKS + r")?(?P<t>(?:ال)?" + alternation(
         w[2:] if w.startswith("ال") else w for w in spk.get("person_titles") or []) + r")" + WB_END)
     r.complementizers = _norm_set(cues.get("complementizers"))
     r.name_introducers = _norm_set(spk.get("name_introducers"))
     r.place_heads = _norm_set(spk.get("place_heads"))
+    r.object_suffix = set(cues.get("object_suffix") or [])
+    r.cue_first_letters = {k[0] for k in r.forms}
     r.pronouns = {normalize(k): v for k, v in (spk.get("pronouns") or {}).items()}
     r.not_complementizer_after = _norm_set(cues.get("not_complementizer_after"))
     return r
