@@ -18,7 +18,7 @@ from typing import Optional
 import regex
 
 from .normalize import normalize
-from .cues import find_cues
+from .cues import find_cues, words as cue_words
 from .speakers import Mention, classify, parse_mention, pronoun_mention
 from .segment import paragraphs
 
@@ -113,17 +113,23 @@ def _opener(text, para, start, limit, rules, cue_starts):
             continue
         best = ("comp", m.start(), m.end(), None)
         break
-    for i in range(start, best[1] if best else limit):
-        ch = text[i]
-        if ch == ":" and not para.inside_quote(i):
-            best = ("colon", i, i + 1, None)
+    stop = best[1] if best else limit
+    colon = text.find(":", start, stop)
+    while colon >= 0 and para.inside_quote(colon):
+        colon = text.find(":", colon + 1, stop)
+    if colon >= 0:
+        stop = colon
+        best = ("colon", colon, colon + 1, None)
+    pos = start
+    while True:
+        q = para.next_quote(pos, stop)
+        if q is None:
             break
-        q = para.quote_at(i)
-        if q is not None:
-            if _is_name_quote(text, q, rules) or _is_label_quote(text, para, q, limit, rules):
-                continue
-            best = ("quote", i, i, q)
-            break
+        if _is_name_quote(text, q, rules) or _is_label_quote(text, para, q, limit, rules):
+            pos = q.start + 1
+            continue
+        best = ("quote", q.start, q.start, q)
+        break
     if best is None:
         return None
     for c in cue_starts:
@@ -430,14 +436,20 @@ def headline_statement(text, para, rules, field, pindex):
                      mention_start=para.start + text[para.start:colon].find(head))
 
 
-def find_statements(text, rules, field="text"):
+def find_statements(text, rules, field="text", word_list=None):
     """Every statement of one field of an article, speakers unresolved, in text order."""
     out = []
     paras = paragraphs(text)
+    all_cues = find_cues(text, rules, word_list=word_list if word_list is not None else cue_words(text))
+    ci = 0
     for pindex, para in enumerate(paras):
         found = []
         matches = []
-        for m in find_cues(text, rules, para.start, para.end):
+        while ci < len(all_cues) and all_cues[ci].start() < para.start:
+            ci += 1
+        while ci < len(all_cues) and all_cues[ci].start() < para.end:
+            m = all_cues[ci]
+            ci += 1
             if not para.inside_quote(m.start()):
                 matches.append((m, m.form))
         for m in rules.document_re.finditer(text, para.start, para.end):

@@ -5,7 +5,7 @@ lexicon of ``rules/cues.yml`` can grow without slowing this down, unlike one big
 """
 import regex
 
-from .normalize import normalize
+from .normalize import fold_same_length, normalize
 
 WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 _MARK_RE = regex.compile(r"\p{M}")
@@ -59,23 +59,44 @@ def lookup(rules, key, word=""):
     return None
 
 
-def find_cues(text, rules, start=0, end=None):
-    """Every reporting word in ``text[start:end]`` as a :class:`CueMatch`, in order."""
+def words(text, folded=None, start=0, end=None):
+    """(start, end, key) of every word of ``text[start:end]``; key is the normalized word."""
+    folded = fold_same_length(text) if folded is None else folded
     end = len(text) if end is None else end
     out = []
+    for m in WORD_RE.finditer(folded, start, end):
+        key = m.group()
+        if "\u0640" in key:
+            key = key.replace("\u0640", "")
+        out.append((m.start(), m.end(), key))
+    return out
+
+
+def find_cues(text, rules, start=0, end=None, word_list=None):
+    """Every reporting word in ``text[start:end]`` as a :class:`CueMatch`, in order."""
+    if word_list is None:
+        word_list = words(text, None, start, end)
+    out = []
     forms = rules.forms
-    first_letters = rules.cue_first_letters
-    for m in WORD_RE.finditer(text, start, end):
-        word = m.group()
-        key = normalize(word)
-        if not key or key[0] not in first_letters and key[0] not in "وف":
+    max_len = rules.cue_max_len
+    for ws, we, key in word_list:
+        if ws < start or end is not None and we > end:
             continue
-        form = lookup(rules, key, word)
-        cue_start = m.start()
-        if form is None and len(key) > 3 and key[0] in "وف":
-            form = lookup(rules, key[1:], word)
-            if form is not None:
-                cue_start = m.start() + _skip_letter(word, 0)
+        if len(key) < 2 or len(key) > max_len:
+            continue
+        form = forms.get(key)
+        cue_start = ws
+        if form is None:
+            suffixed = key[-1] == "ه" or key[-1] == "ا" and key[-2:] == "ها" or key[-1] == "م" and key[-2:] == "هم"
+            prefixed = key[0] in "وف" and len(key) > 3
+            if not (suffixed or prefixed):
+                continue
+            word = text[ws:we]
+            form = lookup(rules, key, word) if suffixed else None
+            if form is None and prefixed:
+                form = lookup(rules, key[1:], word)
+                if form is not None:
+                    cue_start = ws + _skip_letter(word, 0)
         if form is not None:
-            out.append(CueMatch(text, m.start(), cue_start, m.end(), form))
+            out.append(CueMatch(text, ws, cue_start, we, form))
     return out

@@ -3,22 +3,23 @@ import regex
 
 from . import rules as rules_mod
 from .attribute import find_statements, _words
-from .cues import WORD_RE, _skip_letter
+from .cues import _skip_letter, words as cue_words
 from .normalize import normalize, strip_article
 from .speakers import ArticleSpeakers, Mention, compatible, parse_mention
 
 FIELDS = ("text", "title")
 
 
-def _prescan(text, rules, speakers):
+def _prescan(text, rules, speakers, word_list=None):
     """Register every "title ... name" of the text, so a bare title later resolves to its holder."""
-    for m in WORD_RE.finditer(text):
-        key = normalize(m.group())
-        if key[:1] in "وفلب" and key not in rules.title_words:
-            key = key[1:]
-        if key not in rules.title_words and strip_article(key) not in rules.title_words:
+    titles = rules.title_words
+    for ws, we, key in (word_list if word_list is not None else cue_words(text)):
+        if key in titles or key[2:] in titles and key.startswith("ال"):
+            s = ws
+        elif key[1:] in titles and key[:1] in "وفلب":
+            s = ws + _skip_letter(text[ws:we], 0)
+        else:
             continue
-        s = m.start() + (_skip_letter(m.group(), 0) if normalize(m.group()) != key else 0)
         end = text.find("\n", s)
         end = len(text) if end < 0 else end
         men = parse_mention(text[s:min(end, s + 120)], rules)
@@ -63,10 +64,10 @@ def _preceded_in_sentence(text, st):
     return len(text[start:st.cue_start].split()) > 2
 
 
-def resolve(text, statements, rules, speakers=None):
+def resolve(text, statements, rules, speakers=None, word_list=None):
     """Give every statement a speaker (an entity of the article) or a reason why none."""
     speakers = speakers or ArticleSpeakers(rules)
-    _prescan(text, rules, speakers)
+    _prescan(text, rules, speakers, word_list)
     recent = []      # entities of statements so far, most recent last
     for i, st in enumerate(statements):
         ent = None
@@ -109,7 +110,8 @@ def resolve(text, statements, rules, speakers=None):
 def extract_text(text, field="text", rules=None, speakers=None):
     """Statements of one field, speakers resolved."""
     rules = rules or rules_mod.load()
-    return resolve(text, find_statements(text, rules, field), rules, speakers)
+    word_list = cue_words(text)
+    return resolve(text, find_statements(text, rules, field, word_list), rules, speakers, word_list)
 
 
 def extract_article(article, rules=None):

@@ -39,6 +39,10 @@ _DIGITS = str.maketrans(DIGIT_MAP)
 _VARIANTS = str.maketrans(LETTER_VARIANTS)
 _ALL = str.maketrans({**{c: None for c in DIACRITICS + TATWEEL}, **ALEF_MAP, **YA_MAP, **TEH_MAP,
                       **HAMZA_MAP, **DIGIT_MAP, **LETTER_VARIANTS})
+#: the same folds with every string kept at its length: marks become tatweel, to drop per word
+_SAME_LENGTH = str.maketrans({**{c: TATWEEL for c in DIACRITICS}, **ALEF_MAP, **YA_MAP, **TEH_MAP,
+                              **HAMZA_MAP, **DIGIT_MAP,
+                              **{k: v for k, v in LETTER_VARIANTS.items() if len(v) == 1}})
 _SPACES = regex.compile(r"\s+")
 _NON_WORD = regex.compile(r"[^\w]+")
 
@@ -82,6 +86,13 @@ def normalize(text):
     if not text:
         return ""
     return _SPACES.sub(" ", text.translate(_ALL)).strip()
+
+
+def fold_same_length(text):
+    """``text`` folded like :func:`normalize` but with offsets kept: marks become tatweel.
+
+    Slice it with offsets of the original text, then drop tatweel from the slice."""
+    return text.translate(_SAME_LENGTH)
 
 
 def tokens(text):

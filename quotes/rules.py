@@ -170,7 +170,7 @@ def load(rules_dir=RULES_DIR):
     r.name_introducers = _norm_set(spk.get("name_introducers"))
     r.place_heads = _norm_set(spk.get("place_heads"))
     r.object_suffix = set(cues.get("object_suffix") or [])
-    r.cue_first_letters = {k[0] for k in r.forms}
+    r.cue_max_len = max(len(k) for k in r.forms) + 4   # a prefix and an object pronoun
     r.pronouns = {normalize(k): v for k, v in (spk.get("pronouns") or {}).items()}
     r.not_complementizer_after = _norm_set(cues.get("not_complementizer_after"))
     return r

@@ -38,12 +38,23 @@ class Paragraph:
     end: int
     quotes: list
     sentence_ends: list
+    _starts: dict = None
 
     def quote_at(self, pos):
         """The outermost quotation whose opening mark starts at ``pos``, or None."""
+        if not self.quotes:
+            return None
+        if self._starts is None:
+            self._starts = {q.start: q for q in self.quotes}
+        return self._starts.get(pos)
+
+    def next_quote(self, start, end):
+        """The first outermost quotation opening in [start, end), or None."""
         for q in self.quotes:
-            if q.start == pos:
+            if start <= q.start < end:
                 return q
+            if q.start >= end:
+                break
         return None
 
     def inside_quote(self, pos):
