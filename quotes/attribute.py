@@ -265,7 +265,7 @@ def after_mention_end(mention, mention_start, default):
     return default
 
 
-def verb_statement(text, para, m, form, rules, cue_starts, field, pindex):
+def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers=None):
     """A statement introduced by a reporting verb or participle at match ``m``, or None."""
     cs, ce = m.start(), m.end()
     cue_text = m.group("cue")
@@ -273,7 +273,7 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex):
     limit = min(para.end, ce + (MAX_PARTICIPLE_BRIDGE if participle else MAX_BRIDGE))
     sent_end = para.sentence_end_after(ce)
     limit = min(limit, sent_end)
-    op = _opener(text, para, ce, limit, rules, cue_starts)
+    op = _opener(text, para, ce, limit, rules, cue_starts if blockers is None else blockers)
     if op is None:
         return None
     kind, opos, cstart, q = op
@@ -358,6 +358,12 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex):
                      inherit=participle, channel=channel, addressee=addressee, closed=closed)
 
 
+def _conjoined(rest):
+    """Does the word after a و read as a word of its own ("واندلعت", "وفي"), not as "وزارة"?"""
+    n = normalize(rest[:6])
+    return n.startswith(("ال", "في", "فى", "علي", "من", "ان", "ا", "ت", "ي", "ن"))
+
+
 def according_statement(text, para, m, rules, field, pindex):
     """"بحسب / وفق / نقلاً عن X": the clause before it (or after it, at a sentence's head)."""
     cs, ce = m.start(), m.end()
@@ -391,7 +397,8 @@ def according_statement(text, para, m, rules, field, pindex):
     pre_s, pre_e = _trim(text, sent_start, cs)
     if pre_e > pre_s and len(_words(text, pre_s, pre_e)) >= 3:
         # drop a leading conjunction
-        if text[pre_s] == "و" and pre_s + 1 < pre_e and text[pre_s + 1] in " \t":
+        if text[pre_s] == "و" and pre_s + 1 < pre_e and (text[pre_s + 1] in " \t" or
+                                                          _conjoined(text[pre_s + 1:pre_e])):
             pre_s += 1
         s, e = _trim(text, pre_s, pre_e)
         if s < e and text[s] == "و" and normalize(text[s:s + 3]) in ("وفي",):
@@ -469,7 +476,7 @@ def find_statements(text, rules, field="text", word_list=None):
                 st = _document_statement(text, para, m, form, rules, cue_starts, field, pindex)
             else:
                 st = verb_statement(text, para, m, form, rules, [c for c in cue_starts if c > m.start()],
-                                    field, pindex)
+                                    field, pindex, blockers=[x.start() for x, _ in matches if x.start() > m.start()])
             if st is None or any(o.start <= st.start < o.end and o.type == "direct" for o in found):
                 continue
             # a bare verb inside the clause another verb reports is part of that clause

@@ -41,6 +41,9 @@ def _sentence_subject(text, st, rules):
         return None
     s = words[1][1]
     men = parse_mention(text[s:st.cue_start], rules)
+    if men.kind == "title" and not any(normalize(w) in rules.person_titles for w in men.title.split()):
+        # "وانتقد الحداد القرار، قائلاً": a family name, then the verb's object
+        return Mention(words[1][0], "person", name=words[1][0])
     return men if men.kind in ("person", "institution", "anonymous", "title") else None
 
 
@@ -84,7 +87,9 @@ def resolve(text, statements, rules, speakers=None, word_list=None):
                 if subj is not None:
                     ent = _known(speakers, subj)
                     # a first mention counts only when it is unmistakably a speaker: titled or an institution
-                    if ent is None and st.inherit and (subj.kind == "person" and subj.title or subj.kind == "institution"):
+                    if ent is None and st.inherit and (subj.kind == "person" and (subj.title or (
+                            len(subj.name.split()) == 1 and normalize(subj.name).startswith("ال")))
+                            or subj.kind == "institution"):
                         ent = speakers.register(subj, st.cue_start)
         if ent is None and st.rule == "document":
             # "وجاء في المقال": the author is the person the text spoke of last

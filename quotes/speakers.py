@@ -17,7 +17,7 @@ _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_.]+(?:[-'][\p{L}\p{M}]+)*")
 _QUOTE_CHARS = "\"'«»“”„‹›ـ"
 _PLACE_PREPS = {normalize(w) for w in ("في", "فى", "لدى", "ب", "إلى")}
 _ABBREV_RE = regex.compile(r"(?<![\p{L}])(\p{L})\.(?=\p{L})")
-GENERIC_TITLES = {"مسوول", "مسيول", "رييس", "قيادي", "عضو", "مصدر", "مصادر", "سيد", "سيده", "متحدث", "ناطق"}
+GENERIC_TITLES = {"مسوول", "مسيول", "رييس", "قيادي", "عضو", "مصدر", "مصادر", "سيد", "سيده"}
 
 
 def _clean(token):
@@ -109,6 +109,8 @@ def parse_mention(text, rules, max_tokens=12):
             i += 1
             continue
         cls = classify(tok, rules)
+        if cls == "TITLE" and name and tok.startswith("ال") and tok not in rules.person_titles:
+            cls = "DEF"           # "خالد الأمين": a family name that is also a title's word
         if cls == "STOP":
             # "مدير مكتب الحملة في لبنان وليد الجلال": a place inside a title, then the name
             if title and not name and tok in _PLACE_PREPS and i + 2 < len(words):
@@ -215,7 +217,7 @@ def parse_mention(text, rules, max_tokens=12):
             return Mention(text[:cut + 1] + rest.text, "person", name=rest.name,
                            title=" ".join(w.strip(_QUOTE_CHARS) for w in title))
     span = text[:last_end].strip()
-    strip = lambda ws: " ".join(w.strip(_QUOTE_CHARS) for w in ws).strip()
+    strip = lambda ws: " ".join(w.strip(_QUOTE_CHARS + ".،,") if len(w.strip(".")) > 1 else w for w in ws).strip()
     if head in ("INST", "ANON") and not name:
         return Mention(span, "institution" if head == "INST" else "anonymous", name=strip(title), title=strip(title))
     if name:
@@ -223,6 +225,8 @@ def parse_mention(text, rules, max_tokens=12):
         return Mention(span, "person", name=strip(name), title=strip(title))
     if title and head is None and len(title) == 1:
         return Mention(span, "person", name=strip(title))   # a family name: "البيومي", "العريان"
+    if title and head is None and all(classify(_clean(w), rules) in ("DEF",) for w in title):
+        return Mention(span, "title", title=strip(title))    # descriptions only: "الحداد القرار"
     if title and head == "TITLE":
         return Mention(span, "title", title=strip(title))
     return Mention(span, "none")

@@ -1,0 +1,194 @@
+"""One test per reporting pattern seen in real Arabic news (the sentences here are invented)."""
+
+
+def only(statements, **want):
+    found = [s for s in statements if all(s.get(k) == v for k, v in want.items())]
+    assert found, f"no statement with {want} in {statements}"
+    return found[0]
+
+
+def test_verb_first_with_adjuncts_between_speaker_and_content(extract):
+    st = extract("قال الرئيس النوراني سامي الحداد، اليوم الأربعاء، إن الاتفاق يشمل بنداً حول الدفاع المشترك.")
+    s = only(st, cue="قال")
+    assert s["speaker"] == "سامي الحداد"
+    assert s["quote"] == "الاتفاق يشمل بنداً حول الدفاع المشترك"
+    assert s["type"] == "indirect" and s["rule"] == "verb"
+
+
+def test_offsets_point_into_the_text_exactly(extract):
+    text = "وقال الوزير خالد الأمين إن “الخطة جاهزة”.\nوأضاف أن التنفيذ يبدأ غداً."
+    for s in extract(text):
+        assert text[s["start"]:s["end"]] == s["quote"]
+
+
+def test_subject_first(extract):
+    s = only(extract("الحداد قال إن الوقت حان للحوار."), cue="قال")
+    assert s["speaker"] == "الحداد" and s["quote"] == "الوقت حان للحوار"
+
+
+def test_headline_style_colon(extract):
+    s = only(extract("العريان: الانتخابات ستجرى في موعدها المحدد\nنص الخبر هنا."), rule="headline")
+    assert s["speaker"] == "العريان" and s["quote"] == "الانتخابات ستجرى في موعدها المحدد"
+
+
+def test_colon_speech_speaker_is_not_the_person_met(extract):
+    text = ("وقال الحداد خلال لقاء مع رئيس الوزراء مراد العلوي في العاصمة: “أحرزنا تقدماً كبيراً في بناء العلاقات”.")
+    s = only(extract(text), cue="قال")
+    assert s["speaker"] == "الحداد" and s["type"] == "direct"
+    assert s["quote"] == "أحرزنا تقدماً كبيراً في بناء العلاقات"
+
+
+def test_relative_clause_between_speaker_and_content(extract):
+    text = ("قال الرئيس سامي الحداد إن الوضع مستقر.\n"
+            "وأوضح الرئيس الذي صادق، الثلاثاء، على مسودة الاتفاقية، أن هذه الوثيقة جاهزة للتوقيع.")
+    s = only(extract(text), cue="أوضح")
+    assert s["speaker"] == "سامي الحداد" and s["quote"] == "هذه الوثيقة جاهزة للتوقيع"
+
+
+def test_feminine_dual_and_plural_forms(extract):
+    st = extract("قالت الوزيرة ليلى منصور إن الميزانية جاهزة.\nوأكدا أن الاتفاق نهائي.\nوأوضحوا أن العمل مستمر.")
+    assert only(st, cue="قالت")["speaker"] == "ليلى منصور"
+    assert only(st, cue="أكدا")["quote"] == "الاتفاق نهائي"
+    assert only(st, cue="أوضحوا")["quote"] == "العمل مستمر"
+
+
+def test_present_tense_cues(extract):
+    st = extract("ويقول الخبير حسن الطيب إن الأسعار سترتفع.\nوتقول المعارضة إن الحكومة فشلت.")
+    assert only(st, cue="يقول")["speaker"] == "حسن الطيب"
+    assert only(st, cue="تقول")["speaker"] == "المعارضة"
+
+
+def test_prefixes_waw_and_fa(extract):
+    st = extract("قال الوزير خالد الأمين إن الخطة جاهزة، فأكد أن التنفيذ يبدأ غداً.")
+    assert only(st, cue="أكد")["speaker"] == "خالد الأمين"
+
+
+def test_participles_with_and_without_tanween_and_hamza(extract):
+    for participle in ("مضيفاً", "مضيفا", "مضيفًا"):
+        st = extract(f"قال الوزير خالد الأمين إن الخطة جاهزة، {participle} أن التنفيذ يبدأ غداً.")
+        s = only(st, quote="التنفيذ يبدأ غداً")
+        assert s["speaker"] == "خالد الأمين" and s["rule"] == "participle"
+
+
+def test_one_cue_one_statement(extract):
+    st = extract("قال الوزير خالد الأمين إن الخطة جاهزة، مضيفاً أن التنفيذ يبدأ غداً، مشيراً إلى أن الكلفة معقولة.")
+    assert [s["quote"] for s in st] == ["الخطة جاهزة", "التنفيذ يبدأ غداً", "الكلفة معقولة"]
+
+
+def test_qailan_followed_by_direct_quote(extract):
+    s = only(extract("وانتقد الحداد القرار، قائلاً إن “هذه ليست مجرد تصريحات”."), type="direct")
+    assert s["quote"] == "هذه ليست مجرد تصريحات" and s["speaker"] == "الحداد"
+
+
+def test_according_to_at_the_end_of_a_sentence(extract):
+    s = only(extract("واندلعت النيران في مقر الحزب، بحسب ما ذكرته وكالة أنباء السهل."), rule="according")
+    assert s["speaker"] == "وكالة أنباء السهل"
+    assert s["quote"] == "اندلعت النيران في مقر الحزب"
+
+
+def test_according_to_at_the_head_of_a_sentence(extract):
+    s = only(extract("وبحسب وزارة الصحة، فإن المستشفيات رفعت درجة الاستعداد."), rule="according")
+    assert s["speaker"] == "وزارة الصحة"
+
+
+def test_relayed_quote_speaker_is_the_pronoun_channel_the_agencies(extract):
+    text = ("وقال الرئيس سامي الحداد إن الزيارة ناجحة.\n"
+            "ونقلت عنه وكالات الأنباء قوله: “نثمن دعمكم المنتظم للسياسة الخارجية”.")
+    s = only(extract(text), rule="relay")
+    assert s["speaker"] == "سامي الحداد" and s["mention"] == "عنه"
+    assert s["channel"] == "وكالات الأنباء" and s["type"] == "direct"
+
+
+def test_addressee_participle(extract):
+    text = "قال الرئيس سامي الحداد إن الزيارة ناجحة.\nوأكد مخاطباً مراد العلوي أن التعاون بين البلدين متين."
+    s = only(extract(text), cue="أكد")
+    assert s["addressee"] == "مراد العلوي" and s["speaker"] == "سامي الحداد"
+    assert s["quote"] == "التعاون بين البلدين متين"
+
+
+def test_institutions_and_anonymous_sources_as_speakers(extract):
+    st = extract("وقالت وزارة الداخلية إن الوضع تحت السيطرة.\nوقال مصدر أمني إن التحقيقات جارية.\n"
+                 "وذكرت المصادر الفرنسية أن اللقاء لم يحقق أي اختراق.")
+    assert only(st, cue="قالت")["speaker"] == "وزارة الداخلية"
+    assert only(st, cue="قال")["speaker"] == "مصدر أمني"
+    assert only(st, cue="ذكرت")["speaker"] == "المصادر الفرنسية"
+
+
+def test_title_alone_resolves_to_the_named_holder(extract):
+    text = "وصل الزعيم الكوري الشمالي هان جو سونغ إلى العاصمة.\nوأكد زعيم كوريا الشمالية أن الزيارة تاريخية."
+    assert only(extract(text), cue="أكد")["speaker"] == "هان جو سونغ"
+
+
+def test_short_name_resolves_to_the_fullest_form(extract):
+    text = "قال الرئيس سامي الحداد إن الزيارة ناجحة.\nوأوضح الحداد أن الاتفاق جاهز."
+    s = only(extract(text), cue="أوضح")
+    assert s["speaker"] == "سامي الحداد" and s["mention"] == "الحداد"
+
+
+def test_implicit_subject_resolves_to_the_last_agreeing_speaker(extract):
+    text = ("قالت الوزيرة ليلى منصور إن الميزانية جاهزة.\nوقال الخبير حسن الطيب إن الأرقام متفائلة.\n"
+            "وأضافت أن الإنفاق سيرتفع.")
+    s = only(extract(text), cue="أضافت")
+    assert s["speaker"] == "ليلى منصور" and s["mention"] is None
+
+
+def test_implicit_subject_with_no_antecedent_says_so(extract):
+    s = only(extract("وأضاف أن الإنفاق سيرتفع."), cue="أضاف")
+    assert s["speaker"] is None and s["speaker_reason"]
+
+
+def test_scare_quotes_around_terms_are_not_statements(extract):
+    text = ("وقعت الدولتان اتفاقية “الشراكة الاستراتيجية الشاملة” في العاصمة، واستخدمت روسيا حق النقض “الفيتو” "
+            "داخل حلف “الناتو”.")
+    assert extract(text) == []
+
+
+def test_partial_quote_inside_the_reporters_sentence(extract):
+    s = only(extract("وأكد الحداد دعمه لـ”دولة قوية من أجل الاستقرار”."), type="partial")
+    assert s["quote"] == "دولة قوية من أجل الاستقرار"
+
+
+def test_mixed_reported_clause_with_quoted_fragment(extract):
+    s = only(extract("وأكد الحداد أن العلاقات “تدخل فترة من الازدهار” في العالم."), cue="أكد")
+    assert s["type"] == "mixed" and s["quote"] == "العلاقات “تدخل فترة من الازدهار” في العالم"
+
+
+def test_unclosed_quote_stops_at_the_paragraph(extract):
+    text = "وقال الحداد إن “الوثيقة جاهزة للتوقيع.\nوفي سياق آخر، ارتفعت الأسعار."
+    s = only(extract(text), cue="قال")
+    assert s["quote"] == "الوثيقة جاهزة للتوقيع"
+
+
+def test_continued_quote_in_the_next_paragraph(extract):
+    text = "وقال متحدث باسم الشركة في بيان “الدخول غير قانوني.\n“نأمل أن يطبق القانون بحزم.”"
+    st = extract(text)
+    s = only(st, rule="continued-quote")
+    assert s["speaker"] == "متحدث باسم الشركة"
+
+
+def test_document_cue_speaker_is_the_author(extract):
+    text = "ونشرت الصحف مقالاً لوزير الخارجية سامي الحداد.\nوجاء في المقال “علينا جميعاً أن نقبل الحقيقة”."
+    s = only(extract(text), rule="document")
+    assert s["speaker"] == "سامي الحداد"
+
+
+def test_verb_with_object_pronoun(extract):
+    s = only(extract("وقال الحداد إن الانتخابات قريبة، ودعا إلى ما وصفه بأنه “أهم انتخابات في تاريخ البلاد”."),
+             cue="وصفه")
+    assert s["quote"] == "أهم انتخابات في تاريخ البلاد"
+
+
+def test_spokesman_of_a_body_is_not_its_minister(extract):
+    text = ("قالت وزيرة الموارد المائية سلمى الراشدي إن الاتفاق عادل.\n"
+            "وقال المتحدث باسم وزارة الموارد المائية إن العمل يبدأ غداً.")
+    assert only(extract(text), cue="قال")["speaker"] == "المتحدث باسم وزارة الموارد المائية"
+
+
+def test_place_inside_a_title(extract):
+    s = only(extract("وقال وزير الزراعة في مملكة السهل فارس القحطاني إن الموسم جيد."), cue="قال")
+    assert s["speaker"] == "فارس القحطاني"
+
+
+def test_diacritics_and_tatweel_do_not_hide_a_cue(extract):
+    s = only(extract("قَالَ الوزيرُ خالد الأمين إنّ الخطة جاهزة."), rule="verb")
+    assert s["speaker"] == "خالد الأمين"

@@ -1,0 +1,35 @@
+from quotes import normalize as n
+
+
+def test_strip_diacritics_and_tatweel():
+    assert n.strip_diacritics("قَالَ الرَّئِيسُ") == "قال الرئيس"
+    assert n.strip_diacritics("قـــال") == "قال"
+
+
+def test_fold_alef_forms():
+    assert n.fold_alef("أإآٱ") == "اااا"
+
+
+def test_fold_ya_and_teh_marbuta_and_hamza():
+    assert n.fold_ya("مصطفى") == "مصطفي"
+    assert n.fold_teh_marbuta("الحكومة") == "الحكومه"
+    assert n.fold_hamza("مسؤول رئيس") == "مسوول رييس"
+
+
+def test_fold_digits_both_arabic_indic_sets():
+    assert n.fold_digits("٢٠٢٤ و۱۲") == "2024 و12"
+
+
+def test_normalize_applies_all_folds_and_collapses_spaces():
+    assert n.normalize("  أَكَّدَ   الوزيرةُ  ٣ ") == "اكد الوزيره 3"
+
+
+def test_fold_same_length_keeps_offsets():
+    text = "قَالَ أحمد"
+    folded = n.fold_same_length(text)
+    assert len(folded) == len(text)
+    assert folded.replace("\u0640", "") == "قال احمد"
+
+
+def test_lam_alef_ligature_is_unfolded():
+    assert n.normalize("\ufef7حزاب") == "لاحزاب"
