@@ -15,6 +15,8 @@ it returns, so that every statement says why the tool found it:
 from dataclasses import dataclass
 from typing import Optional
 
+from bisect import bisect_left, bisect_right
+
 import regex
 
 from .normalize import normalize
@@ -132,9 +134,9 @@ def _opener(text, para, start, limit, rules, cue_starts):
         break
     if best is None:
         return None
-    for c in cue_starts:
-        if start <= c < best[1]:
-            return None
+    i = bisect_left(cue_starts, start)
+    if i < len(cue_starts) and cue_starts[i] < best[1]:
+        return None
     return best
 
 
@@ -160,7 +162,7 @@ def _content(text, para, cstart, stop, next_cue_ok=True):
     s, e = _trim(text, cstart, end)
     if e <= s:
         return None
-    kind = "mixed" if any(s <= qq.start < e for qq in para.quotes) else "indirect"
+    kind = "mixed" if para.has_quote(s, e) else "indirect"
     return s, e, kind, True
 
 
@@ -328,7 +330,8 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
             after_mention = mention_start + len(mention.text)
         channel = _channel(text, after_mention, bridge_end, rules)
     # the reported content
-    stop = min([c for c in cue_starts if c > ce] + [para.end])
+    i = bisect_right(cue_starts, ce)
+    stop = min(cue_starts[i], para.end) if i < len(cue_starts) else para.end
     if kind == "quote":
         before = text[q.start - 1] if q.start > 0 else " "
         tail = _words(text, ce, q.start)
@@ -410,7 +413,7 @@ def according_statement(text, para, m, rules, field, pindex):
         s, e, _, _ = got
     if e - s < 2:
         return None
-    typ = "mixed" if any(s <= q.start < e for q in para.quotes) else "indirect"
+    typ = "mixed" if para.has_quote(s, e) else "indirect"
     return Statement(field, s, e, typ, m.group("cue"), cs, "according", pindex,
                      mention=men, mention_start=s0)
 
@@ -465,6 +468,7 @@ def find_statements(text, rules, field="text", word_list=None):
         matches.sort(key=lambda x: x[0].start())
         # cues that open a new statement: "وقال", "، مضيفاً"; a bare verb ("تشير", "ختم") inside a
         # reported clause belongs to that clause and bounds nothing
+        blockers = [x.start() for x, _ in matches]
         cue_starts = [m.start() for m, f in matches
                       if f is None or f.kind == "participle" or m.group("prefix")
                       or text[max(para.start, m.start() - 3):m.start()].strip()[-1:] in ("،", ",", ".", ":")
@@ -473,11 +477,10 @@ def find_statements(text, rules, field="text", word_list=None):
             if form is None:
                 from .rules import CueForm
                 form = CueForm(m.group("cue"), "جاء", "document")
-                st = _document_statement(text, para, m, form, rules, cue_starts, field, pindex)
+                st = _document_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers)
             else:
-                st = verb_statement(text, para, m, form, rules, [c for c in cue_starts if c > m.start()],
-                                    field, pindex, blockers=[x.start() for x, _ in matches if x.start() > m.start()])
-            if st is None or any(o.start <= st.start < o.end and o.type == "direct" for o in found):
+                st = verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers=blockers)
+            if st is None or any(o.start <= st.start < o.end and o.type == "direct" for o in found[-3:]):
                 continue
             # a bare verb inside the clause another verb reports is part of that clause
             if found and found[-1].start <= m.start() < found[-1].end and not m.group("prefix") \
@@ -493,7 +496,7 @@ def find_statements(text, rules, field="text", word_list=None):
                 continue
             # inside another statement's bridge, or right after its content in the same sentence,
             # it names a channel ("وفق تصريحات أوردتها ...", "“...”، وفق ما نقلته قناة ...")
-            host = next((st for st in found if st.cue_start < m.start() < st.start
+            host = next((st for st in reversed(found[-5:]) if st.cue_start < m.start() < st.start
                          or st.end <= m.start() and not any(st.end <= e < m.start() for e in para.sentence_ends)
                          and len(_words(text, st.end, m.start())) <= 3), None)
             if host is not None:
@@ -521,7 +524,9 @@ def find_statements(text, rules, field="text", word_list=None):
         # an indirect clause ends where the next statement's cue begins
         for i, st in enumerate(found):
             if st.type in ("indirect", "mixed"):
-                for nxt in found[i + 1:]:
+                for nxt in found[i + 1:i + 4]:
+                    if nxt.cue_start >= st.end:
+                        break
                     if st.start < nxt.cue_start < st.end:
                         s, e = _trim(text, st.start, nxt.cue_start)
                         if e - s >= 2:
@@ -531,9 +536,9 @@ def find_statements(text, rules, field="text", word_list=None):
     return out
 
 
-def _document_statement(text, para, m, form, rules, cue_starts, field, pindex):
+def _document_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers=None):
     """"وجاء في البيان / المقال ...": the document's words, attributed to its author."""
-    st = verb_statement(text, para, m, form, rules, [c for c in cue_starts if c > m.start()], field, pindex)
+    st = verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers=blockers)
     if st is None:
         return None
     st.mention, st.mention_start, st.rule, st.inherit = None, -1, "document", False

@@ -78,8 +78,14 @@ def resolve(text, statements, rules, speakers=None, word_list=None):
         if men is not None and men.kind in ("person", "institution", "anonymous", "title"):
             ent = speakers.register(men, st.mention_start, st.agree if st.rule != "according" else "")
         elif st.inherit or (men is None and st.rule == "verb" and _preceded_in_sentence(text, st)):
-            prev = next((p for p in reversed(statements[:i]) if p.entity is not None and p.paragraph == st.paragraph
-                         and p.cue_start < st.cue_start), None)
+            prev = None
+            for j in range(i - 1, -1, -1):
+                p = statements[j]
+                if p.paragraph != st.paragraph or p.field != st.field:
+                    break
+                if p.entity is not None and p.cue_start < st.cue_start:
+                    prev = p
+                    break
             if prev is not None and text.count(".", prev.end, st.cue_start) == 0:
                 ent = prev.entity
             else:

@@ -68,8 +68,6 @@ def run(paths, db_path, jobs=1, reextract=False, progress=False, batch=BATCH, re
                 report(f"skipped {article['id']}: {error}")
                 continue
             status = article.pop("_status")
-            if status == "new" and writer.known.get(article["id"]) is not None:
-                status = "updated"
             pending.append((article, status, records))
             if len(pending) >= batch:
                 _flush(writer, pending, summary, bar)

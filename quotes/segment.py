@@ -4,6 +4,7 @@ Quotation marks are paired per paragraph with a stack, so nested marks of differ
 work, marks written in the wrong direction (``لـ”روسيا ...”``) pair with themselves, and a mark
 left open ends at its paragraph's end: it never swallows the rest of the article.
 """
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -39,6 +40,12 @@ class Paragraph:
     quotes: list
     sentence_ends: list
     _starts: dict = None
+    _qstarts: list = None
+
+    def _index(self):
+        if self._qstarts is None:
+            self._qstarts = [q.start for q in self.quotes]
+        return self._qstarts
 
     def quote_at(self, pos):
         """The outermost quotation whose opening mark starts at ``pos``, or None."""
@@ -50,36 +57,36 @@ class Paragraph:
 
     def next_quote(self, start, end):
         """The first outermost quotation opening in [start, end), or None."""
-        for q in self.quotes:
-            if start <= q.start < end:
-                return q
-            if q.start >= end:
-                break
+        i = bisect_left(self._index(), start)
+        if i < len(self.quotes) and self.quotes[i].start < end:
+            return self.quotes[i]
         return None
 
     def inside_quote(self, pos):
         """The outermost quotation that contains ``pos`` (marks included), or None."""
-        for q in self.quotes:
-            if q.start <= pos < q.end:
-                return q
+        i = bisect_right(self._index(), pos) - 1
+        if i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end:
+            return self.quotes[i]
         return None
 
     def sentence_end_after(self, pos):
         """Offset of the first sentence end at or after ``pos`` (the paragraph's end if none)."""
-        for e in self.sentence_ends:
-            if e >= pos:
-                return e
-        return self.end
+        i = bisect_left(self.sentence_ends, pos)
+        return self.sentence_ends[i] if i < len(self.sentence_ends) else self.end
 
     def sentence_start_before(self, pos):
         """Offset just after the last sentence end before ``pos`` (paragraph start if none)."""
-        start = self.start
-        for e in self.sentence_ends:
-            if e < pos:
-                start = e + 1
-            else:
-                break
-        return start
+        i = bisect_left(self.sentence_ends, pos) - 1
+        return self.sentence_ends[i] + 1 if i >= 0 else self.start
+
+    def has_quote(self, start, end):
+        """Does a quotation open in [start, end)?"""
+        return self.next_quote(start, end) is not None
+
+    def ends_between(self, start, end):
+        """Is there a sentence end in [start, end)?"""
+        i = bisect_left(self.sentence_ends, start)
+        return i < len(self.sentence_ends) and self.sentence_ends[i] < end
 
 
 def _plausible(text, pos, length, opening):
@@ -147,11 +154,8 @@ def paragraphs(text):
         pos = end + 1
         if not line.strip():
             continue
-        quotes = pair_quotes(text, start, end)
-        ends = []
-        for m in SENTENCE_END_RE.finditer(text, start, end):
-            p = m.start()
-            if not any(q.start <= p < q.end for q in quotes):
-                ends.append(p)
-        result.append(Paragraph(start, end, quotes, ends))
+        para = Paragraph(start, end, pair_quotes(text, start, end), [])
+        para.sentence_ends = [m.start() for m in SENTENCE_END_RE.finditer(text, start, end)
+                              if para.inside_quote(m.start()) is None]
+        result.append(para)
     return result

@@ -196,6 +196,9 @@ def parse_mention(text, rules, max_tokens=12):
             continue
         if len(name) >= 2 and tok[:1] in "لب" and len(tok) > 3:
             break         # "محمد جواد ظريف بعنوان ...", "حسن للرئيس": a preposition ends the name
+        if not name and title and head is None and tok[:1] == "ل" and len(tok) > 3:
+            name, title = title, []     # "العلوي لشتاينبرج: ...": a family name, then whom it addressed
+            break
         if name and (len(name) >= 7 or normalize(name[-1]).startswith("ال")
                      and normalize(name[-2] if len(name) > 1 else "") not in rules.name_connectors):
             break

@@ -143,6 +143,7 @@ class Writer:
         self.order = db.execute("select coalesce(max(ingest_order), 0) from articles").fetchone()[0]
         self.next_speaker = db.execute("select coalesce(max(id), 0) from speakers").fetchone()[0]
         self.next_source = db.execute("select coalesce(max(id), 0) from sources").fetchone()[0]
+        self.seen = set()        # article ids handled in this run
 
     def classify(self, article, reextract=False):
         """'new', 'updated', or a reason to skip."""
@@ -153,10 +154,16 @@ class Writer:
             other = self.hashes.get(h)
             if other is not None and other != article["id"]:
                 return "same content as article " + other
-            return "new"
-        if old == h and not reextract:
+            status = "new"
+        elif old == h and not (reextract and article["id"] not in self.seen):
             return "unchanged"
-        return "updated"
+        else:
+            status = "updated"
+        # remembered at once, so a repeat later in the same run is recognised before it is written
+        self.known[article["id"]] = h
+        self.hashes[h] = article["id"]
+        self.seen.add(article["id"])
+        return status
 
     def _new_speaker_id(self):
         self.next_speaker += 1
@@ -176,6 +183,8 @@ class Writer:
         now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
         new_sources, articles, statements, speakers, aliases = [], [], [], {}, []
         replaced = []
+        last = {article["id"]: i for i, (article, _, _) in enumerate(items)}
+        items = [item for i, item in enumerate(items) if last[item[0]["id"]] == i]
         for article, status, records in items:
             self.order += 1
             if status == "updated":

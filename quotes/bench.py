@@ -1,0 +1,189 @@
+"""`make bench`: speed and memory of extraction, full ingest and the raw-insert floor.
+
+Builds a corpus of at least 10,000 articles (the shared corpus, or the embedded sample when
+../shared is absent, replicated with distinct ids and a distinct closing line so that none is a
+duplicate), then runs each phase in a fresh process so that peak memory is its own:
+
+- extraction alone (articles/s, MB/s),
+- full ingest: extraction, storage, search index and claims, with --jobs 1 and 2,
+- the floor: the same articles inserted raw into SQLite, no extraction,
+- scaling: a 1 MB paragraph and a 5 MB one-line article full of unbalanced quotation marks;
+  claim clustering on N and 10 N statements.
+"""
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def _peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def build_corpus(path, n, shared):
+    """Write ``n`` distinct articles to ``path``; returns (articles, megabytes of text)."""
+    from .read import read_paths
+    src = [os.path.join(shared, "corpus")] if os.path.isdir(os.path.join(shared, "corpus")) else \
+        [os.path.join(ROOT, "corpus")]
+    base = [a for a, _ in read_paths(src) if a is not None]
+    size = 0
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            a = dict(base[i % len(base)])
+            a["id"] = f"{a['id']}~{i}"
+            a["text"] = a["text"] + f"\n(نسخة رقم {i})"
+            size += len(a["text"].encode()) + len((a.get("title") or "").encode())
+            f.write(json.dumps({k: v for k, v in a.items() if not k.startswith("_")}, ensure_ascii=False) + "\n")
+    return n, size / 1e6, src[0]
+
+
+def phase_extract(path):
+    from .extract import extract_article
+    from .read import read_paths
+    t = time.perf_counter()
+    n = st = 0
+    for a, _ in read_paths([path]):
+        if a is not None:
+            st += len(extract_article(a))
+            n += 1
+    return {"seconds": time.perf_counter() - t, "articles": n, "statements": st, "peak_mb": _peak_mb()}
+
+
+def phase_ingest(path, jobs):
+    from .ingest import run
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        s = run([path], os.path.join(tmp, "quotes.db"), jobs=jobs, report=lambda m: None)
+        return {"seconds": time.perf_counter() - t, "articles": s.new, "statements": s.statements,
+                "peak_mb": _peak_mb()}
+
+
+def phase_floor(path):
+    import sqlite_utils
+    from .read import read_paths
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        db = sqlite_utils.Database(os.path.join(tmp, "raw.db"))
+        rows = ({"id": a["id"], "source": a.get("source"), "title": a.get("title"), "text": a["text"]}
+                for a, _ in read_paths([path]) if a is not None)
+        db["articles"].insert_all(rows, pk="id", batch_size=1000)
+        n = db["articles"].count
+        return {"seconds": time.perf_counter() - t, "articles": n, "peak_mb": _peak_mb()}
+
+
+def phase_scaling():
+    from .extract import extract_article
+    sentence = "وقال الوزير إن “الخطة جاهزة، ومن المقرر التوقيع عليها، مضيفاً أن العمل يبدأ غداً. "
+    out = {}
+    for name, text in (("1MB paragraph", (sentence * 20000)[:1_000_000]),
+                       ("5MB one line, unbalanced quotes", ("قال إن “ «" + "كلمة “ أخرى « " * 40) * 9000)):
+        t = time.perf_counter()
+        n = len(extract_article({"id": "big", "text": text, "title": ""}))
+        out[name] = {"mb": round(len(text.encode()) / 1e6, 2), "seconds": round(time.perf_counter() - t, 2),
+                     "statements": n}
+    return out
+
+
+def phase_claims(n_statements):
+    """Cluster ``n`` synthetic statements (groups of 5 near-identical versions)."""
+    import random
+    from .store import open_db
+    from . import claims
+    rnd = random.Random(7)
+    vocab = [f"كلمة{i}" for i in range(5000)]
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_db(os.path.join(tmp, "quotes.db"))
+        db["sources"].insert({"id": 1, "name": "س"})
+        rows = []
+        for g in range(n_statements // 5):
+            words = [rnd.choice(vocab) for _ in range(15)]
+            for v in range(5):
+                aid = f"a{g}-{v}"
+                rows.append({"id": aid, "source_id": 1, "ingest_order": len(rows)})
+        db["articles"].insert_all(rows, pk="id")
+        sts = []
+        for g in range(n_statements // 5):
+            words = [rnd.choice(vocab) for _ in range(15)]
+            for v in range(5):
+                w = words[v % 3:]
+                sts.append({"id": f"s{g}-{v}", "article_id": f"a{g}-{v}", "quote": " ".join(w),
+                            "speaker_id": None, "speaker": None})
+        db["statements"].insert_all([dict(s, field="text", start=0, end=1) for s in sts], pk="id")
+        db.conn.commit()
+        t = time.perf_counter()
+        db.conn.execute("BEGIN IMMEDIATE")
+        claims.assign(db, sts)
+        db.conn.execute("COMMIT")
+        return {"statements": n_statements, "seconds": time.perf_counter() - t,
+                "claims": db.execute("select count(*) from claims").fetchone()[0]}
+
+
+def _run_phase(args):
+    out = subprocess.run([sys.executable, "-m", "quotes.bench", "--phase", *args], capture_output=True, text=True,
+                         cwd=ROOT, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--shared", default=os.path.join(os.path.dirname(ROOT), "shared"))
+    ap.add_argument("--phase", nargs="+", help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a.phase:
+        kind = a.phase[0]
+        result = {"extract": lambda: phase_extract(a.phase[1]),
+                  "ingest": lambda: phase_ingest(a.phase[1], int(a.phase[2])),
+                  "floor": lambda: phase_floor(a.phase[1]),
+                  "scaling": phase_scaling,
+                  "claims": lambda: phase_claims(int(a.phase[1]))}[kind]()
+        print(json.dumps(result))
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "bench.jsonl")
+        n, mb, src = build_corpus(path, a.articles, a.shared)
+        print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+              f"{platform.platform()}")
+        print(f"corpus: {n} articles, {mb:.1f} MB of text, replicated from {src}")
+        ex = _run_phase(["extract", path])
+        print(f"extraction alone     {n / ex['seconds']:8.0f} articles/s  {mb / ex['seconds']:6.2f} MB/s  "
+              f"peak {ex['peak_mb']:.0f} MB  ({ex['statements']} statements)")
+        fl = _run_phase(["floor", path])
+        print(f"raw insert floor     {n / fl['seconds']:8.0f} articles/s  peak {fl['peak_mb']:.0f} MB")
+        for jobs in (1, 2):
+            ing = _run_phase(["ingest", path, str(jobs)])
+            print(f"full ingest --jobs {jobs} {n / ing['seconds']:8.0f} articles/s  peak {ing['peak_mb']:.0f} MB  "
+                  f"ratio ingest/floor {ing['seconds'] / fl['seconds']:.1f}x")
+        small = _run_phase(["ingest", _head(path, tmp, n // 4), "1"])
+        print(f"peak memory of a full ingest of {n // 4} articles: {small['peak_mb']:.0f} MB "
+              f"(vs {ing['peak_mb']:.0f} MB for {n} with --jobs 2)")
+        sc = _run_phase(["scaling"])
+        for name, r in sc.items():
+            print(f"scaling: {name}: {r['mb']} MB in {r['seconds']} s ({r['statements']} statements)")
+        c1 = _run_phase(["claims", "2000"])
+        c10 = _run_phase(["claims", "20000"])
+        print(f"claims: {c1['statements']} statements {c1['seconds']:.2f} s, {c10['statements']} statements "
+              f"{c10['seconds']:.2f} s: 10x the statements cost {c10['seconds'] / c1['seconds']:.1f}x the time")
+    return 0
+
+
+def _head(path, tmp, n):
+    out = os.path.join(tmp, "head.jsonl")
+    with open(path, encoding="utf-8") as f, open(out, "w", encoding="utf-8") as g:
+        for i, line in enumerate(f):
+            if i >= n:
+                break
+            g.write(line)
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())

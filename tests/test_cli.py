@@ -1,0 +1,78 @@
+import json
+import os
+import re
+
+from click.testing import CliRunner
+
+from quotes.cli import cli
+
+from conftest import ROOT, SAMPLE
+
+
+def test_help_lists_every_command():
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for command in ("extract", "ingest", "claims", "export", "serve"):
+        assert command in result.output
+
+
+def test_extract_jsonl_fields_and_offsets(tmp_path):
+    path = tmp_path / "a.txt"
+    text = "قال الوزير خالد الأمين إن الخطة جاهزة.\nوأضاف أن التنفيذ يبدأ غداً."
+    path.write_text("صحيفة الاختبار\n" + text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert len(rows) == 2
+    for r in rows:
+        for key in ("doc", "field", "start", "end", "quote", "speaker", "mention", "cue", "type", "channel",
+                    "addressee", "rule", "paragraph"):
+            assert key in r
+        assert r["doc"] == "a" and text[r["start"]:r["end"]] == r["quote"]
+    assert rows[1]["speaker"] == "خالد الأمين" and rows[1]["mention"] is None
+
+
+def test_extract_reads_gzip_jsonl_and_folders(tmp_path):
+    import gzip
+    with gzip.open(tmp_path / "b.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "g1", "source": "س", "title": "", "text": "وقالت الوزارة إن العمل مستمر."},
+                           ensure_ascii=False) + "\n")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path)])
+    assert result.exit_code == 0
+    assert json.loads(result.output.splitlines()[0])["doc"] == "g1"
+
+
+def test_extract_table_is_right_to_left():
+    result = CliRunner().invoke(cli, ["extract", os.path.join(SAMPLE, "bulletin-alsahl.txt"), "--format", "table"])
+    assert result.exit_code == 0
+    assert result.output.startswith("\u202b") and "نبيل الخطيب" in result.output
+
+
+def test_extract_fields_option_limits_fields():
+    result = CliRunner().invoke(cli, ["extract", os.path.join(SAMPLE, "sample.jsonl"), "--fields", "title"])
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows and all(r["field"] == "title" for r in rows)
+
+
+def test_exit_status_nonzero_only_when_nothing_could_be_read(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    result = CliRunner(mix_stderr=False).invoke(cli, ["extract", str(bad)]) if "mix_stderr" in \
+        CliRunner.__init__.__code__.co_varnames else CliRunner().invoke(cli, ["extract", str(bad)])
+    assert result.exit_code == 1
+    good = tmp_path / "good.jsonl"
+    good.write_text('{not json\n{"id": "x", "text": "قال أحمد إن الجو جميل."}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(good)])
+    assert result.exit_code == 0
+
+
+def _options(command):
+    return [opt for p in command.params for opt in getattr(p, "opts", []) if opt.startswith("--")]
+
+
+def test_readme_documents_every_command_and_option():
+    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    for name, command in cli.commands.items():
+        assert f"quotes {name}" in readme, f"README does not document `quotes {name}`"
+        for opt in _options(command):
+            assert re.search(re.escape(opt) + r"\b", readme), f"README does not document {name} {opt}"

@@ -1,0 +1,141 @@
+import json
+import sqlite3
+
+import sqlite_utils
+from click.testing import CliRunner
+
+from quotes.cli import cli
+from quotes.ingest import run
+from quotes.store import open_db
+
+from conftest import SAMPLE
+
+
+def _write(path, articles):
+    with open(path, "w", encoding="utf-8") as f:
+        for a in articles:
+            f.write(json.dumps(a, ensure_ascii=False) + "\n")
+
+
+A1 = {"id": "a1", "source": "صحيفة أ", "title": "عنوان", "published": "2031-01-01",
+      "text": "قال الوزير خالد الأمين إن الخطة جاهزة.\nوأضاف أن التنفيذ يبدأ غداً."}
+
+
+def test_schema_tables_keys_indexes_and_search(sample_db):
+    db = sqlite_utils.Database(sample_db)
+    for table in ("sources", "articles", "speakers", "speaker_aliases", "statements", "claims"):
+        assert table in db.table_names()
+    fks = {(fk.column, fk.other_table) for fk in db["statements"].foreign_keys}
+    assert {("article_id", "articles"), ("speaker_id", "speakers"), ("claim_id", "claims")} <= fks
+    assert ("source_id", "sources") in {(fk.column, fk.other_table) for fk in db["articles"].foreign_keys}
+    indexed = {tuple(i.columns) for i in db["statements"].indexes}
+    for col in ("article_id", "speaker_id", "claim_id", "cue", "type"):
+        assert (col,) in indexed
+    assert db["statements"].detect_fts() == "statements_fts"
+    assert "claim_versions" in db.view_names()
+
+
+def test_sample_corpus_has_four_outlets_and_shared_events(sample_db):
+    db = sqlite_utils.Database(sample_db)
+    assert db["sources"].count >= 4
+    assert db["articles"].count >= 12
+    assert db.execute("select count(*) from claims where outlets >= 3").fetchone()[0] >= 3
+
+
+def test_speakers_fold_across_articles_and_keep_aliases(sample_db):
+    db = sqlite_utils.Database(sample_db)
+    rows = db.execute("select id, name from speakers where name like '%شتاينبر%'").fetchall()
+    assert len(rows) == 1, rows            # شتاينبرج / شتاينبرغ
+    aliases = {r[0] for r in db.execute("select alias from speaker_aliases where speaker_id = ?", [rows[0][0]])}
+    assert any("شتاينبرغ" in a for a in aliases) and any("شتاينبرج" in a for a in aliases)
+
+
+def test_search_index_is_normalized(sample_db):
+    from quotes.normalize import normalize
+    db = sqlite_utils.Database(sample_db)
+    q = normalize("الحِوارُ")        # voweled query, normalized like the index
+    hits = db.execute("select count(*) from statements_fts where statements_fts match ?", [q]).fetchone()[0]
+    assert hits >= 3
+
+
+def test_reingest_unchanged_is_skipped_changed_is_updated(tmp_path):
+    src, dbp = tmp_path / "a.jsonl", str(tmp_path / "quotes.db")
+    _write(src, [A1])
+    s1 = run([str(src)], dbp, report=lambda m: None)
+    assert (s1.new, s1.statements) == (1, 2)
+    s2 = run([str(src)], dbp, report=lambda m: None)
+    assert (s2.new, s2.updated, s2.skipped) == (0, 0, {"unchanged": 1})
+    changed = dict(A1, text=A1["text"] + "\nوأكد أن الميزانية كافية.")
+    _write(src, [changed])
+    s3 = run([str(src)], dbp, report=lambda m: None)
+    assert s3.updated == 1
+    db = sqlite_utils.Database(dbp)
+    assert db["articles"].count == 1
+    assert db["statements"].count == 3
+
+
+def test_same_content_under_another_id_is_not_duplicated(tmp_path):
+    src, dbp = tmp_path / "a.jsonl", str(tmp_path / "quotes.db")
+    _write(src, [A1, dict(A1, id="copy-of-a1")])
+    s = run([str(src)], dbp, report=lambda m: None)
+    assert s.new == 1 and s.skipped == {"duplicate content": 1}
+
+
+def test_reextract_rederives_stored_statements(tmp_path):
+    src, dbp = tmp_path / "a.jsonl", str(tmp_path / "quotes.db")
+    _write(src, [A1])
+    run([str(src)], dbp, report=lambda m: None)
+    db = sqlite_utils.Database(dbp)
+    db.execute("delete from statements")
+    db.conn.commit()
+    result = CliRunner().invoke(cli, ["ingest", "--reextract", "--db", dbp])
+    assert result.exit_code == 0, result.output
+    assert sqlite_utils.Database(dbp)["statements"].count == 2
+
+
+def test_existing_database_is_upgraded_not_rebuilt(tmp_path):
+    dbp = str(tmp_path / "quotes.db")
+    db = open_db(dbp)
+    db["articles"].insert({"id": "keep", "title": "t", "text": "x", "content_hash": "h"})
+    db.conn.commit()
+    db.close()
+    db = open_db(dbp)                   # migrations already applied: nothing is dropped
+    assert db["articles"].get("keep")["title"] == "t"
+    assert [m["name"] for m in db.query("select name from _sqlite_migrations")] == ["m001_initial"]
+
+
+def test_export_prints_statements_with_claim_ids(sample_db):
+    result = CliRunner().invoke(cli, ["export", "--db", sample_db])
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows and all("claim" in r and r["quote"] for r in rows)
+    assert sum(1 for r in rows if r["claim"] is not None) == len(rows)
+
+
+def test_ingest_summary_line(tmp_path):
+    src = tmp_path / "a.jsonl"
+    _write(src, [A1])
+    result = CliRunner().invoke(cli, ["ingest", str(src), "--db", str(tmp_path / "quotes.db")])
+    assert result.exit_code == 0
+    assert "articles read 1, new 1, updated 0, skipped 0, statements 2, seconds" in result.output
+
+
+def test_alias_file_merges_speakers(tmp_path):
+    from quotes.speakers import SpeakerRegistry
+    reg = SpeakerRegistry({"merge": {"سامي الحداد": ["أبو فراس"]}, "split": [], "transliteration": []})
+    a, _ = reg.resolve("سامي الحداد", "person", lambda: 1)
+    b, _ = reg.resolve("أبو فراس", "person", lambda: 2)
+    assert a == b
+
+
+def test_people_sharing_a_family_name_stay_apart():
+    from quotes.speakers import SpeakerRegistry
+    reg = SpeakerRegistry({"transliteration": []})
+    ids = iter(range(1, 10))
+    a, _ = reg.resolve("أحمد ماهر", "person", lambda: next(ids))
+    b, _ = reg.resolve("محمد ماهر", "person", lambda: next(ids))
+    c, _ = reg.resolve("ماهر", "person", lambda: next(ids))
+    assert len({a, b, c}) == 3
+    d, _ = reg.resolve("الرئيس الروسي فلاديمير بوتن", "person", lambda: next(ids))
+    e, _ = reg.resolve("فلاديمير بوتين", "person", lambda: next(ids))
+    f, _ = reg.resolve("بوتين", "person", lambda: next(ids))
+    assert d == e == f
