@@ -26,6 +26,12 @@ from .segment import paragraphs
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_]+")
 _TRIM = " \t\r\n،,.:;؛-–—"
+_QUOTE_MARKS_RE = regex.compile(r"[\"«»“”„]")
+_PRONOUN_END_RE = regex.compile(r"(?:ه|ها|هم|هما)$")
+_AN_RE = regex.compile(r"(?<![\p{L}])عن(?:\s*(?P<pron>ه|ها|هم|هما)(?![\p{L}])|\s+)")
+_QAWL_RE = regex.compile(r"قول(?:ه|ها|هم|هما)")
+_HARAKAT_RE = regex.compile(r"[\u064B-\u0652]")
+_CONJ_RE = regex.compile(r"^[وف]")
 _SPEECH_HOST_RE = regex.compile(r"(?:أورد|نقل|بث|نشر)ت?(?:ها|ه)\s+")
 MAX_BRIDGE = 260          # characters between a verb and its reported clause
 MAX_PARTICIPLE_BRIDGE = 60
@@ -196,7 +202,7 @@ def _channel(text, start, end, rules):
     chan = text[s:e]
     if normalize(chan)[:1] == "ل" and normalize(chan)[1:].split(" ")[0] in rules.media_heads:
         chan = chan[1:].lstrip("ـ")
-    return regex.sub(r"[\"«»“”„]", "", chan).strip() or None
+    return _QUOTE_MARKS_RE.sub("", chan).strip() or None
 
 
 def _subject_before(text, para, cue_start, rules):
@@ -251,7 +257,7 @@ def _bridge_mention(text, start, end, rules, partial=False):
         # "أكد زعيم كوريا الشمالية دعمه لـ“...”": the object (a word with a pronoun suffix) ends it
         words = _words(text, s, e)
         for w, ws, we in words[1:]:
-            if regex.search(r"(?:ه|ها|هم|هما)$", w):
+            if _PRONOUN_END_RE.search(w):
                 e = ws
                 break
     men = parse_mention(text[s:e], rules)
@@ -290,12 +296,12 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
     mention = None
     mention_start = -1
     if form.relay:
-        rm = regex.search(r"(?<![\p{L}])عن(?:\s*(?P<pron>ه|ها|هم|هما)(?![\p{L}])|\s+)", text[ce:bridge_end])
-        qm = regex.search(r"قول(?:ه|ها|هم|هما)", text[ce:bridge_end])
+        rm = _AN_RE.search(text, ce, bridge_end)
+        qm = _QAWL_RE.search(text, ce, bridge_end)
         if not rm or not (qm or kind == "comp"):
             return None
-        rs, re_ = ce + rm.start(), ce + rm.end()
-        qs = ce + qm.start() if qm else bridge_end
+        rs, re_ = rm.start(), rm.end()
+        qs = qm.start() if qm else bridge_end
         if rm.group("pron"):
             mention = pronoun_mention("عن" + rm.group("pron"), rules)
             mention_start = rs
@@ -308,7 +314,7 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
                 mention, mention_start = got
             channel_span = (ce, rs)
         a, b = _trim(text, *channel_span)
-        channel = regex.sub(r"[\"«»“”„]", "", text[a:b]).strip() or None
+        channel = _QUOTE_MARKS_RE.sub("", text[a:b]).strip() or None
         rule = "relay"
     else:
         channel = None
@@ -356,7 +362,7 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
     cue_word = text[cs:ce]
     if m.group("prefix"):
         cue_word = cue_text
-    return Statement(field, s, e, typ, regex.sub(r"[\u064B-\u0652]", "", cue_word), cs, rule, pindex,
+    return Statement(field, s, e, typ, _HARAKAT_RE.sub("", cue_word), cs, rule, pindex,
                      mention=mention, mention_start=mention_start, agree=form.agree,
                      inherit=participle, channel=channel, addressee=addressee, closed=closed)
 
@@ -542,5 +548,5 @@ def _document_statement(text, para, m, form, rules, cue_starts, field, pindex, b
     if st is None:
         return None
     st.mention, st.mention_start, st.rule, st.inherit = None, -1, "document", False
-    st.cue = regex.sub(r"^[وف]", "", text[m.start():m.end()])
+    st.cue = _CONJ_RE.sub("", text[m.start():m.end()])
     return st

@@ -8,6 +8,7 @@ unnamed) and, when both articles are dated, within a time window.  New statement
 claims already stored; ``quotes claims --rebuild`` recomputes everything.
 """
 import datetime
+import functools
 import os
 import html
 import json
@@ -30,11 +31,13 @@ MIN_AGREE = 0.67            # share of a claim's versions the new one must match
 MERGE = False               # merging claims that a run-together version spans lowered precision on dev
 _NUM_RE = regex.compile(r"\d+(?:[.,]\d+)?")
 _WORD_RE = regex.compile(r"\w+")
+_SPACE_SPLIT_RE = regex.compile(r"(\s+)")
 
 
+@functools.lru_cache(maxsize=65536)
 def words(text):
-    """Normalized words of a statement, punctuation dropped."""
-    return _WORD_RE.findall(normalize(text))
+    """Normalized words of a statement, punctuation dropped (a tuple: cached)."""
+    return tuple(_WORD_RE.findall(normalize(text)))
 
 
 def shingles(ws):
@@ -195,9 +198,10 @@ def _contiguous(a, b):
     return sa in sb
 
 
-def stance(cue, rules=None):
+@functools.lru_cache(maxsize=4096)
+def stance(cue):
     """The stance group of a cue ('deny', 'assert', ... or 'neutral')."""
-    rules = rules or rules_mod.load()
+    rules = rules_mod.load()
     form = rules_mod.cue_form(rules, cue or "")
     lemma = normalize(form.lemma) if form else normalize(cue or "")
     for group, lemmas in (rules.data["cues"].get("stance") or {}).items():
@@ -210,7 +214,7 @@ def diff_markup(version, reference):
     """``version`` as HTML with the words that ``reference`` lacks wrapped in <mark>."""
     ref = Counter(words(reference))
     out = []
-    for tok in regex.split(r"(\s+)", version):
+    for tok in _SPACE_SPLIT_RE.split(version):
         if not tok.strip():
             out.append(tok)
             continue
