@@ -143,3 +143,7 @@ def serve(db_path, host, port, metadata):
     cmd = serve_command(db_path, host, port, metadata if os.path.exists(metadata) else None)
     click.echo(" ".join(cmd), err=True)
     os.execvp(cmd[0], cmd)
+
+
+if __name__ == "__main__":
+    cli()

@@ -10,6 +10,8 @@ from .normalize import fold_same_length, normalize
 WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 _MARK_RE = regex.compile(r"\p{M}")
 OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
+#: the last guard against a pathological input: no single pattern call may run longer (seconds)
+REGEX_TIMEOUT = 30.0
 
 
 class CueMatch:
@@ -64,7 +66,7 @@ def words(text, folded=None, start=0, end=None):
     folded = fold_same_length(text) if folded is None else folded
     end = len(text) if end is None else end
     out = []
-    for m in WORD_RE.finditer(folded, start, end):
+    for m in WORD_RE.finditer(folded, start, end, timeout=REGEX_TIMEOUT):
         key = m.group()
         if "\u0640" in key:
             key = key.replace("\u0640", "")

@@ -14,6 +14,8 @@ BATCH = 200
 def _extract(article):
     try:
         return article, extract_article(article), None
+    except TimeoutError:
+        return article, [], "extraction timed out (a pattern ran longer than its guard)"
     except Exception as e:   # a bug on one article must not stop the run: report it
         return article, [], f"extraction failed ({type(e).__name__}: {e})"
 

@@ -43,14 +43,17 @@ def read_jsonl(path):
     try:
         with opener(path, "rb") as f:
             lineno = 0
+            offset = 0
             for raw in f:
                 lineno += 1
+                line_offset, offset = offset, offset + len(raw)
                 if not raw.strip():
                     continue
                 try:
                     line = raw.decode("utf-8-sig")
                 except UnicodeDecodeError as e:
-                    yield None, Problem(path, f"line {lineno}", f"invalid UTF-8 at byte {e.start} of the line")
+                    yield None, Problem(path, f"line {lineno}",
+                                        f"invalid UTF-8 at byte {line_offset + e.start} ({e.reason}); line skipped")
                     continue
                 try:
                     obj = json.loads(line)

@@ -15,6 +15,7 @@ PAIRS = {
     '"': ('"',), "&quot;": ("&quot;",), "''": ("''",), "‘": ("’",), "'": ("'",),
 }
 CLOSE_ONLY = {"»", "›", "’"}
+REGEX_TIMEOUT = 30.0     # seconds: the last guard against a pathological input
 MARK_RE = regex.compile(r"&quot;|''|[«»“”„‹›‘’\"']")
 # a period ends a sentence when a space or the end follows and no other period touches it
 # ("د. بدر", "أ. محمد": a period after a one-letter word is an abbreviation)
@@ -102,7 +103,7 @@ def pair_quotes(text, start, end):
     """Pair the quotation marks of ``text[start:end]``; returns the outermost :class:`Quote` list
     and all quotations (nested included) in order of their opening mark."""
     stack, found = [], []
-    marks = list(MARK_RE.finditer(text, start, end))
+    marks = list(MARK_RE.finditer(text, start, end, timeout=REGEX_TIMEOUT))
     # an even number of straight double quotes pairs them in turn, whatever the spacing ("  إن")
     even = sum(1 for m in marks if m.group() == '"') % 2 == 0
     for m in marks:
@@ -155,7 +156,7 @@ def paragraphs(text):
         if not line.strip():
             continue
         para = Paragraph(start, end, pair_quotes(text, start, end), [])
-        para.sentence_ends = [m.start() for m in SENTENCE_END_RE.finditer(text, start, end)
+        para.sentence_ends = [m.start() for m in SENTENCE_END_RE.finditer(text, start, end, timeout=REGEX_TIMEOUT)
                               if para.inside_quote(m.start()) is None]
         result.append(para)
     return result
