@@ -14,9 +14,25 @@ SEARCH_PARAMS = ("_search", "q")
 
 @hookimpl
 def prepare_connection(conn):
-    """`normalize_ar(text)` in SQL: the same folds as the indexed *_normalized columns."""
+    """`normalize_ar(text)` and `speaker_key(text)` in SQL."""
     conn.create_function("normalize_ar", 1, lambda s: normalize(s) if isinstance(s, str) else s,
                          deterministic=True)
+    conn.create_function("speaker_key", 1, _speaker_key, deterministic=True)
+
+
+_REGISTRY = None
+
+
+def _speaker_key(name):
+    """`speaker_key(text)` in SQL: a name's comparison key (as in speaker_aliases.alias_key), with
+    transliteration variants folded, so "شتاينبرغ" finds "شتاينبرج"."""
+    global _REGISTRY
+    if not isinstance(name, str):
+        return name
+    if _REGISTRY is None:
+        from ..speakers import SpeakerRegistry
+        _REGISTRY = SpeakerRegistry()
+    return _REGISTRY.key(name)
 
 
 def _normalize_query_string(qs):

@@ -1,0 +1,95 @@
+"""The Datasette side: read-only, normalized Arabic search, canned queries, pages that explain."""
+import asyncio
+import os
+import shutil
+import urllib.parse
+
+import pytest
+from datasette.app import Datasette
+
+from quotes.cli import SERVE_SETTINGS, serve_command
+
+from conftest import ROOT
+
+METADATA = os.path.join(ROOT, "db", "metadata.yml")
+
+
+@pytest.fixture(scope="module")
+def ds(sample_db, tmp_path_factory):
+    import yaml
+    path = str(tmp_path_factory.mktemp("web") / "quotes.db")
+    shutil.copy(sample_db, path)
+    with open(METADATA, encoding="utf-8") as f:
+        metadata = yaml.safe_load(f)
+    return Datasette(immutables=[path], metadata=metadata, settings={k: int(v) if v.isdigit() else v == "on"
+                                                                      for k, v in SERVE_SETTINGS.items()})
+
+
+def get(ds, path):
+    async def go():
+        return await ds.client.get(path)
+    return asyncio.run(go())
+
+
+def test_write_through_the_web_is_refused(ds):
+    r = get(ds, "/quotes.json?sql=" + urllib.parse.quote("delete from statements"))
+    assert r.status_code == 400 and "SELECT" in r.json()["error"]
+    assert get(ds, "/quotes/statements.json?_shape=array&_size=1").status_code == 200
+
+
+def test_serve_listens_on_loopback_with_a_time_limit():
+    cmd = serve_command("db/quotes.db", "127.0.0.1", 8001, "db/metadata.yml")
+    assert cmd[cmd.index("--host") + 1] == "127.0.0.1"
+    assert "-i" in cmd                                  # immutable: opened read-only
+    assert "sql_time_limit_ms" in cmd
+
+
+def test_search_without_diacritics_finds_voweled_text(ds):
+    q = urllib.parse.quote("نتابع الوضع")
+    rows = get(ds, f"/quotes/statements.json?_search={q}&_shape=array").json()
+    assert rows and "نُتابِعُ" in rows[0]["quote"]
+    voweled = urllib.parse.quote("نُتابِعُ")
+    assert get(ds, f"/quotes/statements.json?_search={voweled}&_shape=array").json()
+
+
+def test_canned_queries(ds):
+    q = urllib.parse.quote("الحوار")
+    rows = get(ds, f"/quotes/search_statements.json?q={q}&_shape=array").json()
+    assert rows and all("الحوار" in r["quote"] for r in rows)
+    who = get(ds, "/quotes/who_said_what.json?speaker=" + urllib.parse.quote("شتاينبرغ") + "&_shape=array").json()
+    assert len({r["outlet"] for r in who}) >= 3
+    assert get(ds, "/quotes/statements_of_outlet.json?outlet=" + urllib.parse.quote("الأفق") + "&_shape=array").json()
+    top = get(ds, "/quotes/most_quoted_speakers.json?_shape=array").json()
+    assert top[0]["statements"] >= top[-1]["statements"]
+    claims = get(ds, "/quotes/claims_by_several_outlets.json?_shape=array").json()
+    assert claims and all(c["outlets"] > 1 for c in claims)
+
+
+def test_statement_page_explains_the_decision(ds):
+    row = get(ds, "/quotes/statements.json?_shape=array&rule=relay").json()[0]
+    r = get(ds, ds.urls.row("quotes", "statements", row["id"]))
+    assert r.status_code == 200
+    html = r.text
+    for text in ("Why the tool decided so", row["cue"], row["rule"], "statement-card"):
+        assert text in html
+    assert f"/quotes/speakers/{row['speaker_id']}" in html
+
+
+def test_claim_page_shows_versions_side_by_side_with_differences(ds):
+    c = get(ds, "/quotes/claims.json?_shape=array&outlets__gte=3&wording_changed=1").json()[0]
+    html = get(ds, f"/quotes/claims/{c['id']}").text
+    assert "Each outlet" in html and "<mark>" in html and "wording_changed" in html
+
+
+def test_claim_flags_on_the_sample(ds):
+    flagged = {f: get(ds, f"/quotes/claims.json?_shape=array&{f}=1").json()
+               for f in ("number_mismatch", "cue_disagreement", "wording_changed")}
+    assert any("60" in c["quote"] or "65" in c["quote"] for c in flagged["number_mismatch"])
+    assert flagged["cue_disagreement"] and flagged["wording_changed"]
+
+
+def test_dashboard_and_stylesheet(ds):
+    assert get(ds, "/-/dashboards/quotes-overview").status_code == 200
+    css = get(ds, "/-/static-plugins/quotes/quotes.css")
+    assert css.status_code == 200 and "direction: rtl" in css.text
+    assert "/-/static-plugins/quotes/quotes.css" in get(ds, "/quotes/statements").text
