@@ -452,6 +452,21 @@ def headline_statement(text, para, rules, field, pindex):
                      mention_start=para.start + text[para.start:colon].find(head))
 
 
+def _opens_statement(text, para, m, form, rules):
+    """Does this cue open a statement of its own (and so end the clause before it)?  "وقال",
+    "، مضيفاً", "، كما كشف" do; a bare verb inside a reported clause ("تشير", "ختم") does not."""
+    if form.kind == "participle" or m.group("prefix") or m.start() == para.start:
+        return True
+    before = text[max(para.start, m.start() - 12):m.start()].rstrip()
+    if before[-1:] in ("،", ",", ".", ":", "؛", ";"):
+        return True
+    prev = _words(text, max(para.start, m.start() - 12), m.start())
+    if prev and normalize(prev[-1][0]) in rules.clause_particles:
+        j = prev[-1][1]
+        return text[max(para.start, j - 3):j].rstrip()[-1:] in ("،", ",", ".", ";", "؛") or j == para.start
+    return False
+
+
 def find_statements(text, rules, field="text", word_list=None):
     """Every statement of one field of an article, speakers unresolved, in text order."""
     out = []
@@ -475,10 +490,7 @@ def find_statements(text, rules, field="text", word_list=None):
         # cues that open a new statement: "وقال", "، مضيفاً"; a bare verb ("تشير", "ختم") inside a
         # reported clause belongs to that clause and bounds nothing
         blockers = [x.start() for x, _ in matches]
-        cue_starts = [m.start() for m, f in matches
-                      if f is None or f.kind == "participle" or m.group("prefix")
-                      or text[max(para.start, m.start() - 3):m.start()].strip()[-1:] in ("،", ",", ".", ":")
-                      or m.start() == para.start]
+        cue_starts = [m.start() for m, f in matches if f is None or _opens_statement(text, para, m, f, rules)]
         for m, form in matches:
             if form is None:
                 from .rules import CueForm
@@ -489,8 +501,8 @@ def find_statements(text, rules, field="text", word_list=None):
             if st is None or any(o.start <= st.start < o.end and o.type == "direct" for o in found[-3:]):
                 continue
             # a bare verb inside the clause another verb reports is part of that clause
-            if found and found[-1].start <= m.start() < found[-1].end and not m.group("prefix") \
-                    and form.kind == "verb" and text[m.start() - 2: m.start()].strip() not in ("،", ","):
+            if found and found[-1].start <= m.start() < found[-1].end and form.kind == "verb" \
+                    and not _opens_statement(text, para, m, form, rules):
                 continue
             if form.object_first and st.mention is not None and st.mention.kind != "person" and st.mention_start > m.start():
                 # "وطالب المعارضة بأن ...": the words after the verb name whom it addresses

@@ -146,15 +146,45 @@ def pair_quotes(text, start, end):
     return outer
 
 
-def paragraphs(text):
-    """Split ``text`` into :class:`Paragraph` objects (one per non-blank line)."""
-    result = []
-    pos = 0
+_LINE_END_RE = regex.compile(r"[.!?؟:\"”»)…]\s*$")
+
+
+def _lines(text):
+    """(start, end) of the non-blank lines of ``text``."""
+    out, pos = [], 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        if not line.strip():
-            continue
+        if line.strip():
+            out.append((start, end))
+    return out
+
+
+def _hard_wrapped(text, lines):
+    """Text wrapped at a fixed width (most lines stop mid-sentence): lines are no paragraphs."""
+    long = [(s, e) for s, e in lines if e - s > 25]
+    if len(long) < 4:
+        return False
+    open_ended = sum(1 for s, e in long if not _LINE_END_RE.search(text, s, e))
+    return open_ended >= 0.6 * len(long)
+
+
+def paragraphs(text):
+    """Split ``text`` into :class:`Paragraph` objects: one per non-blank line, or, in hard-wrapped
+    text, one per run of lines ending where a line ends a sentence."""
+    result = []
+    lines = _lines(text)
+    if _hard_wrapped(text, lines):
+        merged, cur = [], None
+        for s, e in lines:
+            cur = (cur[0], e) if cur else (s, e)
+            if _LINE_END_RE.search(text, s, e):
+                merged.append(cur)
+                cur = None
+        if cur:
+            merged.append(cur)
+        lines = merged
+    for start, end in lines:
         para = Paragraph(start, end, pair_quotes(text, start, end), [])
         para.sentence_ends = [m.start() for m in SENTENCE_END_RE.finditer(text, start, end, timeout=REGEX_TIMEOUT)
                               if para.inside_quote(m.start()) is None]
