@@ -467,8 +467,11 @@ def _opens_statement(text, para, m, form, rules):
     return False
 
 
-def find_statements(text, rules, field="text", word_list=None):
-    """Every statement of one field of an article, speakers unresolved, in text order."""
+def find_statements(text, rules, field="text", word_list=None, subjects=None):
+    """Every statement of one field of an article, speakers unresolved, in text order.
+
+    ``subjects``, when a list, receives (offset, Mention, agreement) for the subjects of
+    reporting verbs that introduced no statement: later implicit subjects may refer to them."""
     out = []
     paras = paragraphs(text)
     all_cues = find_cues(text, rules, word_list=word_list if word_list is not None else cue_words(text))
@@ -498,6 +501,12 @@ def find_statements(text, rules, field="text", word_list=None):
                 st = _document_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers)
             else:
                 st = verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers=blockers)
+                if st is None and form.kind == "verb" and subjects is not None and (
+                        m.group("prefix") or para.sentence_start_before(m.start()) >= m.start() - 6):
+                    # "وأدان X، عضو ...، بشدة ما ...": no statement, but X is who speaks next
+                    got = _bridge_mention(text, m.end(), min(para.end, m.end() + 80), rules)
+                    if got and got[0].kind in ("person", "institution"):
+                        subjects.append((got[1], got[0], form.agree))
             if st is None or any(o.start <= st.start < o.end and o.type == "direct" for o in found[-3:]):
                 continue
             # a bare verb inside the clause another verb reports is part of that clause

@@ -67,12 +67,20 @@ def _preceded_in_sentence(text, st):
     return len(text[start:st.cue_start].split()) > 2
 
 
-def resolve(text, statements, rules, speakers=None, word_list=None):
+def resolve(text, statements, rules, speakers=None, word_list=None, subjects=()):
     """Give every statement a speaker (an entity of the article) or a reason why none."""
     speakers = speakers or ArticleSpeakers(rules)
     _prescan(text, rules, speakers, word_list)
     recent = []      # entities of statements so far, most recent last
+    pending = sorted(subjects, key=lambda x: x[0])
     for i, st in enumerate(statements):
+        while pending and pending[0][0] < st.cue_start:
+            pos, men, agree = pending.pop(0)
+            ent = speakers.register(men, pos, agree)
+            if ent is not None:
+                if ent in recent:
+                    recent.remove(ent)
+                recent.append(ent)
         ent = None
         men = st.mention
         if men is not None and men.kind in ("person", "institution", "anonymous", "title"):
@@ -122,7 +130,9 @@ def extract_text(text, field="text", rules=None, speakers=None):
     """Statements of one field, speakers resolved."""
     rules = rules or rules_mod.load()
     word_list = cue_words(text)
-    return resolve(text, find_statements(text, rules, field, word_list), rules, speakers, word_list)
+    subjects = []
+    statements = find_statements(text, rules, field, word_list, subjects)
+    return resolve(text, statements, rules, speakers, word_list, subjects)
 
 
 def extract_article(article, rules=None):

@@ -17,6 +17,9 @@ _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_.]+(?:[-'][\p{L}\p{M}]+)*")
 _QUOTE_CHARS = "\"'«»“”„‹›ـ"
 _PLACE_PREPS = {normalize(w) for w in ("في", "فى", "لدى", "ب", "إلى")}
 _ABBREV_RE = regex.compile(r"(?<![\p{L}])(\p{L})\.(?=\p{L})")
+#: words that qualify many titles and so identify none ("الأمين العام السابق")
+GENERIC_MODIFIERS = {"العام", "العامة", "السابق", "السابقة", "الأول", "الأسبق", "الرسمي", "التنفيذي", "الأعلى",
+                     "المساعد", "الحالي", "الجديد"}
 GENERIC_TITLES = {"مسوول", "مسيول", "رييس", "قيادي", "عضو", "مصدر", "مصادر", "سيد", "سيده"}
 
 
@@ -194,7 +197,7 @@ def parse_mention(text, rules, max_tokens=12):
             last_end = e
             i += 1
             continue
-        if len(name) >= 2 and tok[:1] in "لب" and len(tok) > 3:
+        if len(name) >= 2 and (tok[:1] in "لب" and len(tok) > 3 or tok[:1] == "و" and len(tok) > 2):
             break         # "محمد جواد ظريف بعنوان ...", "حسن للرئيس": a preposition ends the name
         if not name and title and head is None and tok[:1] == "ل" and len(tok) > 3:
             name, title = title, []     # "العلوي لشتاينبرج: ...": a family name, then whom it addressed
@@ -208,7 +211,8 @@ def parse_mention(text, rules, max_tokens=12):
             name.append(raw)
         last_end = e
         i += 1
-    if not name and title and head == "TITLE" and cut < len(text) and text[cut] in "،,":
+    if not name and title and head == "TITLE" and cut < len(text) and text[cut] in "،," \
+            and not text[last_end:cut].strip():
         # "نائب رئيس حزب الحرية والعدالة، د.عصام العريان،": the name in apposition
         seg_end = min([i for i, ch in enumerate(text) if ch in "،,(:؛;" and i > cut] + [len(text)])
         segment = text[cut + 1:seg_end]
@@ -299,7 +303,7 @@ class ArticleSpeakers:
         if not toks:
             return None
         generic = {stem(g) for g in GENERIC_TITLES}
-        head, rest = toks[0], set(toks[1:])
+        head, rest = toks[0], set(toks[1:]) - {stem(m) for m in GENERIC_MODIFIERS}
         best, best_score = None, 0
         for ent in self.entities:
             if ent.kind in exclude_kinds or not ent.titles:
