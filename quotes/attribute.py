@@ -91,8 +91,9 @@ def _is_name_quote(text, q, rules):
 def _is_label_quote(text, para, q, limit, rules):
     """A short quotation followed by the real opener names a speaker, a platform or a programme
     ("وأضاف «موسى»، ... أن «...»", "عبر حسابه على موقع "تويتر"، "...")."""
-    if len(_words(text, q.inner_start, q.inner_end)) > 3:
-        return False
+    n = len(_words(text, q.inner_start, q.inner_end))
+    if n > 5 or n > 3 and parse_mention(text[q.inner_start:q.inner_end], rules).kind != "person":
+        return False       # longer than a name: "وأوضح "الأستاذ عبد العزيز العيد" المشرف ... أنه"
     j = q.end
     while j < limit and text[j] in " \t،,-–—(":
         j += 1
@@ -103,7 +104,9 @@ def _is_label_quote(text, para, q, limit, rules):
     if nxt is not None or window[:1] == ":":
         return True
     m = rules.complementizer_re.search(text, j, limit)
-    return m is not None and len(_words(text, j, m.start())) <= 12
+    colon = text.find(":", j, limit)
+    ends = [x for x in (m.start() if m else -1, colon) if x >= 0]
+    return bool(ends) and len(_words(text, j, min(ends))) <= 12
 
 
 def _opener(text, para, start, limit, rules, cue_starts):
@@ -239,6 +242,18 @@ def _subject_before(text, para, cue_start, rules):
     if len(words) - used > 1:
         return None
     return men, s
+
+
+def _ends_cleanly(text, got, rules):
+    """Does a mention end where a phrase ends (punctuation or a stop word follows), so that it is
+    not a name running into the verb's object ("يستبعد بوتين “تعاوناً ...”")?"""
+    men, start = got
+    end = start + len(men.text)
+    rest = text[end:end + 30].lstrip(" \t")
+    if not rest or rest[0] in "،,.:؛;(-–—":
+        return True
+    nxt = _words(text, end, end + 30)
+    return bool(nxt) and normalize(nxt[0][0]) in rules.mention_stops and not any(c in text[end:nxt[0][1]] for c in "\"“”«»")
 
 
 def _amma_before(text, para, cue_start):
@@ -505,7 +520,7 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
                         m.group("prefix") or para.sentence_start_before(m.start()) >= m.start() - 6):
                     # "وأدان X، عضو ...، بشدة ما ...": no statement, but X is who speaks next
                     got = _bridge_mention(text, m.end(), min(para.end, m.end() + 80), rules)
-                    if got and got[0].kind in ("person", "institution"):
+                    if got and got[0].kind in ("person", "institution") and _ends_cleanly(text, got, rules):
                         subjects.append((got[1], got[0], form.agree))
             if st is None or any(o.start <= st.start < o.end and o.type == "direct" for o in found[-3:]):
                 continue
