@@ -1,0 +1,46 @@
+"""Accuracy on the development gold of ../shared (skipped, with a message, without it)."""
+import json
+import os
+import sys
+import tempfile
+
+from quotes import evaluate
+
+from conftest import SHARED, shared_path
+
+#: the issue's floor for statements; the claim floor guards today's level (the target is 0.90)
+MIN_END_TO_END_F1 = 0.85
+MIN_CLAIM_LINK_F1 = 0.60
+
+
+def _score(gold, pred, docs=None):
+    sys.path.insert(0, os.path.join(SHARED, "eval"))
+    import score
+    load = lambda p: [json.loads(l) for l in open(p, encoding="utf-8") if l.strip()]
+    return score.score(load(gold), load(pred), docs)
+
+
+def test_development_end_to_end_f1():
+    gold = shared_path("eval", "dev_gold.jsonl")
+    docs, _ = evaluate.gold_docs(gold)
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = os.path.join(tmp, "pred.jsonl")
+        with open(pred, "w", encoding="utf-8") as out:
+            evaluate.predict(SHARED, docs, out)
+        r = _score(gold, pred)
+    assert r["end_to_end"]["f1"] >= MIN_END_TO_END_F1, r["end_to_end"]
+    assert r["span"]["f1"] >= 0.90, r["span"]
+
+
+def test_development_claim_links_f1():
+    gold = shared_path("eval", "dev_gold.jsonl")
+    _, claim_docs = evaluate.gold_docs(gold)
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = evaluate.claims_prediction(SHARED, claim_docs, tmp)
+        r = _score(gold, pred, claim_docs)
+    assert r["claims"]["f1"] >= MIN_CLAIM_LINK_F1, r["claims"]
+
+
+def test_evaluation_says_so_without_the_shared_material(capsys, tmp_path):
+    assert evaluate.main(["--shared", str(tmp_path)]) == 0
+    assert "nothing to evaluate" in capsys.readouterr().out
