@@ -28,7 +28,6 @@ MIN_FUZZ = 60               # rapidfuzz token_set_ratio
 WINDOW_DAYS = 3             # dated articles further apart are different occasions
 MAX_CANDIDATES = 20
 MIN_AGREE = 0.67            # share of a claim's versions the new one must match
-MERGE = False               # merging claims that a run-together version spans lowered precision on dev
 _NUM_RE = regex.compile(r"\d+(?:[.,]\d+)?")
 _WORD_RE = regex.compile(r"\w+")
 _SPACE_SPLIT_RE = regex.compile(r"(\s+)")
@@ -80,7 +79,7 @@ def forget(db, article_ids):
         f"select distinct claim_id from statements where article_id in ({marks}) and claim_id is not null",
         article_ids).fetchall()]
     db.execute(f"update statements set claim_id = null where article_id in ({marks})", article_ids)
-    _refresh(db, affected)
+    mark_dirty(db, affected)
 
 
 def assign(db, statements, articles=None):
@@ -99,24 +98,46 @@ def assign(db, statements, articles=None):
         a = art.get(st["article_id"]) or _article(db, st["article_id"])
         matches = _matching_claims(db, st, ws, sh, a, kinds)
         best = matches[0] if matches else None
-        if MERGE and len(matches) > 1:
-            # one outlet's version runs together what others report in pieces: one utterance
-            for other in matches[1:]:
-                db.execute("update statements set claim_id = ? where claim_id = ?", [best, other])
-                db.execute("update or ignore claim_shingles set claim_id = ? where claim_id = ?", [best, other])
-                db.execute("delete from claim_shingles where claim_id = ?", [other])
-                db.execute("delete from claims where id = ?", [other])
-                touched.discard(other)
         if best is None:
             next_id += 1
             best = next_id
-            db.execute("insert into claims (id, speaker_id, speaker, quote, statements) values (?, ?, ?, ?, 0)",
+            db.execute("insert into claims (id, speaker_id, speaker, quote, statements, dirty) values (?, ?, ?, ?, 0, 1)",
                        [best, st["speaker_id"], st["speaker"], st["quote"]])
         db.execute("update statements set claim_id = ? where id = ?", [best, st["id"]])
         db.conn.executemany("insert or ignore into claim_shingles (shingle, claim_id) values (?, ?)",
-                       [(s, best) for s in sh])
+                            [(s, best) for s in sh])
         touched.add(best)
-    _refresh(db, touched)
+    mark_dirty(db, touched)
+
+
+def mark_dirty(db, claim_ids):
+    """Flag claims whose counts, flags and highlighted wordings need recomputing."""
+    ids = list(claim_ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        db.execute(f"update claims set dirty = 1 where id in ({','.join('?' * len(chunk))})", chunk)
+
+
+def refresh_dirty(db, batch=500):
+    """Recompute every claim flagged dirty, a batch per transaction; returns how many.
+
+    Done once at the end of an ingest (and again by the next one if it was interrupted), so a
+    claim that gains versions in many batches is recomputed once."""
+    done = 0
+    while True:
+        ids = [r[0] for r in db.execute("select id from claims where dirty = 1 limit ?", [batch]).fetchall()]
+        if not ids:
+            return done
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            _refresh(db, ids)
+            db.execute(f"update claims set dirty = 0 where id in ({','.join('?' * len(ids))})", ids)
+            db.conn.execute("COMMIT")
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+        done += len(ids)
 
 
 def _article(db, article_id):
@@ -149,7 +170,6 @@ def _matching_claims(db, st, ws, sh, article, kinds):
                              where s.claim_id = ?""", [cid]).fetchall()
         ok = True
         score = 0.0
-        piece = 0
         agree = 0
         for quote, spk, kind, pub, ext, art_id in rows:
             kinds[spk] = kind
@@ -169,21 +189,13 @@ def _matching_claims(db, st, ws, sh, article, kinds):
                 jaccard = common / (len(ws) + len(ow) - common)
                 score = max(score, c + f / 100 + jaccard)
                 agree += 1
-                if len(ow) < len(ws) and c >= 0.9:
-                    piece = max(piece, len(ow))
         # most versions must agree, so one run-together version cannot chain two utterances
         if ok and score > 0 and agree >= MIN_AGREE * len(rows):
-            found.append((score, cid, piece))
+            found.append((score, cid))
     found.sort(key=lambda x: (-x[0], x[1]))
     if not found:
         return []
-    # further claims join only as pieces of this version: each wholly inside it, together no longer
-    out, covered = [found[0][1]], found[0][2] or len(ws)
-    for _, cid, piece in found[1:]:
-        if piece and covered + piece <= 1.2 * len(ws):
-            out.append(cid)
-            covered += piece
-    return out
+    return [cid for _, cid in found]
 
 
 def _numbers(text):
@@ -298,4 +310,5 @@ def rebuild(db):
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
         raise
+    refresh_dirty(db)
     return db.execute("select count(*) from claims").fetchone()[0]

@@ -95,6 +95,7 @@ def claims(db_path, rebuild):
         db.conn.execute("BEGIN IMMEDIATE")
         claims_mod.assign(db, rows)
         db.conn.execute("COMMIT")
+        claims_mod.refresh_dirty(db)
         n = db.execute("select count(*) from claims").fetchone()[0]
     multi = db.execute("select count(*) from claims where outlets > 1").fetchone()[0]
     click.echo(f"claims {n}, carried by several outlets {multi}", err=True)

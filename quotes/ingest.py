@@ -4,6 +4,7 @@ import multiprocessing
 import sys
 import time
 
+from . import claims
 from .extract import extract_article
 from .read import read_paths
 from .store import Summary, Writer, open_db
@@ -57,11 +58,7 @@ def run(paths, db_path, jobs=1, reextract=False, progress=False, batch=BATCH, re
         results = pool.imap(_extract, todo(), chunksize=16)
     else:
         results = map(_extract, todo())
-    bar = None
-    if progress:
-        import click
-        bar = click.progressbar(length=0, label="ingesting", file=sys.stderr, show_pos=True)
-        bar.__enter__()
+    bar = _Progress(t0) if progress else None
     try:
         pending = []
         for article, records, error in results:
@@ -74,13 +71,14 @@ def run(paths, db_path, jobs=1, reextract=False, progress=False, batch=BATCH, re
             if len(pending) >= batch:
                 _flush(writer, pending, summary, bar)
         _flush(writer, pending, summary, bar)
+        claims.refresh_dirty(db)
         writer.refresh_counts()
     finally:
         if pool is not None:
             pool.close()
             pool.join()
         if bar is not None:
-            bar.__exit__(None, None, None)
+            bar.close()
     summary.seconds = time.perf_counter() - t0
     db.close()
     return summary
@@ -96,5 +94,22 @@ def _flush(writer, pending, summary, bar):
         else:
             summary.updated += 1
     if bar is not None:
-        bar.update(len(pending))
+        bar.update(len(pending), summary.statements)
     pending.clear()
+
+
+class _Progress:
+    """A one-line progress display on stderr (the input is streamed, so no total is known)."""
+
+    def __init__(self, t0):
+        self.t0, self.done = t0, 0
+
+    def update(self, n, statements):
+        self.done += n
+        rate = self.done / max(time.perf_counter() - self.t0, 1e-9)
+        sys.stderr.write(f"\ringesting: {self.done} articles, {statements} statements, {rate:.0f} articles/s ")
+        sys.stderr.flush()
+
+    def close(self):
+        if self.done:
+            sys.stderr.write("\n")

@@ -23,6 +23,7 @@ CLAIMS = {
     "speaker_disagreement": int, "cue_disagreement": int, "number_mismatch": int,
     "wording_changed": int, "single_source": int, "flags": str, "first_published": str,
 }
+# later migrations in quotes.store add: claims.dirty
 CLAIM_SHINGLES = {"shingle": int, "claim_id": int}
 
 TABLES = {

@@ -40,6 +40,14 @@ def m001_initial(db):
         db.create_view(name, sql, replace=True)
 
 
+@migrations()
+def m002_claims_dirty(db):
+    """Claims recomputed once at the end of an ingest, not after every batch."""
+    if "dirty" not in db["claims"].columns_dict:
+        db["claims"].add_column("dirty", int)
+    db["claims"].create_index(["dirty"], if_not_exists=True)
+
+
 def open_db(path):
     """Open (creating if needed) a database in WAL mode with a busy timeout, schema applied."""
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)

@@ -76,3 +76,19 @@ def test_readme_documents_every_command_and_option():
         assert f"quotes {name}" in readme, f"README does not document `quotes {name}`"
         for opt in _options(command):
             assert re.search(re.escape(opt) + r"\b", readme), f"README does not document {name} {opt}"
+
+
+def test_ingest_progress_line(tmp_path):
+    result = CliRunner().invoke(cli, ["ingest", SAMPLE, "--db", str(tmp_path / "quotes.db"), "--progress"])
+    assert result.exit_code == 0
+    assert "ingesting: 13 articles" in result.output and "articles read 13, new 13" in result.output
+
+
+def test_ingest_with_two_jobs_gives_the_same_statements(tmp_path):
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    CliRunner().invoke(cli, ["ingest", SAMPLE, "--db", one])
+    result = CliRunner().invoke(cli, ["ingest", SAMPLE, "--db", two, "--jobs", "2"])
+    assert result.exit_code == 0
+    import sqlite_utils
+    q = "select id, speaker, quote from statements order by id"
+    assert list(sqlite_utils.Database(one).query(q)) == list(sqlite_utils.Database(two).query(q))

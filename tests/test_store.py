@@ -101,7 +101,9 @@ def test_existing_database_is_upgraded_not_rebuilt(tmp_path):
     db.close()
     db = open_db(dbp)                   # migrations already applied: nothing is dropped
     assert db["articles"].get("keep")["title"] == "t"
-    assert [m["name"] for m in db.query("select name from _sqlite_migrations")] == ["m001_initial"]
+    assert [m["name"] for m in db.query("select name from _sqlite_migrations")] == ["m001_initial",
+                                                                                  "m002_claims_dirty"]
+    assert "dirty" in db["claims"].columns_dict
 
 
 def test_export_prints_statements_with_claim_ids(sample_db):
