@@ -92,7 +92,8 @@ def main(argv=None):
         with open(pred, "w", encoding="utf-8") as out:
             predict(a.shared, docs, out)
         print("statements (quotes extract, text field):")
-        print(score(a.shared, gold, pred, ["--verbose"] if a.verbose else []), end="")
+        lines = score(a.shared, gold, pred, ["--verbose"] if a.verbose else []).splitlines()
+        print("\n".join(l for l in lines if not l.startswith("claim links")))
         cpred = claims_prediction(a.shared, claim_docs, tmp)
         lines = score(a.shared, gold, cpred, ["--docs", _write_docs(tmp, claim_docs)]).splitlines()
         print("claims (event groups ingested into a fresh database):")
