@@ -26,7 +26,8 @@ MIN_SHARED = 2              # shingles a candidate must share
 MIN_CONTAINMENT = 0.6       # share of the shorter version's words found in the longer one
 MIN_FUZZ = 60               # rapidfuzz token_set_ratio
 WINDOW_DAYS = 3             # dated articles further apart are different occasions
-MAX_CANDIDATES = 20
+MAX_CANDIDATES = 8          # claims sharing the most shingles that are verified
+MAX_VERSIONS = 12           # versions of a claim compared (its earliest)
 MIN_AGREE = 0.67            # share of a claim's versions the new one must match
 _NUM_RE = regex.compile(r"\d+(?:[.,]\d+)?")
 _WORD_RE = regex.compile(r"\w+")
@@ -39,19 +40,16 @@ def words(text):
     return tuple(_WORD_RE.findall(normalize(text)))
 
 
+@functools.lru_cache(maxsize=65536)
+def _counter(ws):
+    return Counter(ws)
+
+
 def shingles(ws):
     """Hashed word shingles of a word list (the whole list when it is shorter)."""
     if len(ws) < SHINGLE:
         return {zlib.crc32(" ".join(ws).encode())} if ws else set()
     return {zlib.crc32(" ".join(ws[i:i + SHINGLE]).encode()) for i in range(len(ws) - SHINGLE + 1)}
-
-
-def containment(a, b):
-    """Share of the shorter word multiset found in the longer one."""
-    if not a or not b:
-        return 0.0
-    common = sum((Counter(a) & Counter(b)).values())
-    return common / min(len(a), len(b))
 
 
 def _date(row):
@@ -160,6 +158,7 @@ def _matching_claims(db, st, ws, sh, article, kinds):
             counts[cid] += n
     need = min(MIN_SHARED, len(sh))
     found = []
+    mine, joined = _counter(ws), " ".join(ws)
     mydate = _date(article or {})
     for cid, n in counts.most_common(MAX_CANDIDATES):
         if n < need:
@@ -167,7 +166,7 @@ def _matching_claims(db, st, ws, sh, article, kinds):
         rows = db.execute("""select s.quote, s.speaker_id, sp.kind, a.published, a.date_extracted, s.article_id
                              from statements s join articles a on a.id = s.article_id
                              left join speakers sp on sp.id = s.speaker_id
-                             where s.claim_id = ?""", [cid]).fetchall()
+                             where s.claim_id = ? order by s.rowid limit ?""", [cid, MAX_VERSIONS]).fetchall()
         ok = True
         score = 0.0
         agree = 0
@@ -181,11 +180,11 @@ def _matching_claims(db, st, ws, sh, article, kinds):
                 ok = False
                 break
             ow = words(quote)
-            c = containment(ws, ow)
-            f = fuzz.token_set_ratio(" ".join(ws), " ".join(ow))
-            if c >= MIN_CONTAINMENT and f >= MIN_FUZZ:
+            common = sum((mine & _counter(ow)).values())
+            c = common / min(len(ws), len(ow)) if ws and ow else 0.0
+            f = fuzz.token_set_ratio(joined, " ".join(ow)) if c >= MIN_CONTAINMENT else 0
+            if f >= MIN_FUZZ:
                 # prefer the claim that covers most of this version (Jaccard), not only contains it
-                common = sum((Counter(ws) & Counter(ow)).values())
                 jaccard = common / (len(ws) + len(ow) - common)
                 score = max(score, c + f / 100 + jaccard)
                 agree += 1

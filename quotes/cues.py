@@ -89,7 +89,8 @@ def find_cues(text, rules, start=0, end=None, word_list=None):
         form = forms.get(key)
         cue_start = ws
         if form is None:
-            suffixed = key[-1] == "ه" or key[-1] == "ا" and key[-2:] == "ها" or key[-1] == "م" and key[-2:] == "هم"
+            last = text[we - 1]
+            suffixed = last == "ه" or last == "ا" and key[-2:] == "ها" or last == "م" and key[-2:] == "هم"
             prefixed = key[0] in "وف" and len(key) > 3
             if not (suffixed or prefixed):
                 continue

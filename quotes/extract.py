@@ -5,7 +5,7 @@ from . import rules as rules_mod
 from .attribute import find_statements, _words
 from .cues import _skip_letter, words as cue_words
 from .normalize import normalize, strip_article
-from .speakers import ArticleSpeakers, Mention, compatible, parse_mention
+from .speakers import ArticleSpeakers, Mention, classify, compatible, parse_mention
 
 FIELDS = ("text", "title")
 
@@ -13,12 +13,16 @@ FIELDS = ("text", "title")
 def _prescan(text, rules, speakers, word_list=None):
     """Register every "title ... name" of the text, so a bare title later resolves to its holder."""
     titles = rules.title_words
-    for ws, we, key in (word_list if word_list is not None else cue_words(text)):
+    words = word_list if word_list is not None else cue_words(text)
+    for i, (ws, we, key) in enumerate(words):
         if key in titles or key[2:] in titles and key.startswith("ال"):
             s = ws
         elif key[1:] in titles and key[:1] in "وفلب":
             s = ws + _skip_letter(text[ws:we], 0)
         else:
+            continue
+        # only where a name follows within a few words (most titles stand alone: "قال الرئيس إن")
+        if not any(classify(k, rules) == "NAME" for _, _, k in words[i + 1:i + 7]):
             continue
         end = text.find("\n", s)
         end = len(text) if end < 0 else end
