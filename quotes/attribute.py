@@ -32,6 +32,7 @@ _AN_RE = regex.compile(r"(?<![\p{L}])عن(?:\s*(?P<pron>ه|ها|هم|هما)(?![
 _QAWL_RE = regex.compile(r"قول(?:ه|ها|هم|هما)")
 _HARAKAT_RE = regex.compile(r"[\u064B-\u0652]")
 _CONJ_RE = regex.compile(r"^[وف]")
+_DASH_ASIDE_RE = regex.compile(r"(?:^|\s)[-–—](?:\s|$)")
 _SPEECH_HOST_RE = regex.compile(r"(?:أورد|نقل|بث|نشر)ت?(?:ها|ه)\s+")
 MAX_BRIDGE = 260          # characters between a verb and its reported clause
 MAX_PARTICIPLE_BRIDGE = 60
@@ -144,8 +145,11 @@ def _opener(text, para, start, limit, rules, cue_starts):
     if best is None:
         return None
     i = bisect_left(cue_starts, start)
-    if i < len(cue_starts) and cue_starts[i] < best[1]:
-        return None
+    while i < len(cue_starts) and cue_starts[i] < best[1]:
+        # a cue inside an aside set off by dashes ("في بيان - نقلت قناة ... منه - إن") blocks nothing
+        if not _DASH_ASIDE_RE.search(text, start, cue_starts[i]):
+            return None
+        i += 1
     return best
 
 
@@ -222,10 +226,14 @@ def _subject_before(text, para, cue_start, rules):
         words = words[:-1]        # "وكانت الوزيرة ... قد قالت": the subject stands between كان and قد
     elif normalize(words[-1][0]) in rules.subject_follows:
         return None
-    if any(normalize(w) in rules.complementizers for w, _, _ in words):
+    if any(normalize(w) in rules.complementizers for w, _, _ in words) and not (
+            len(words) > 2 and normalize(words[0][0]) in ("غير", "الا", "بيد", "وغير")):
         return "embedded"
     while words and normalize(words[0][0]) in rules.clause_particles:
         words = words[1:]
+    # "غير أن المشاركين ... قالوا": a connective, not a reported clause
+    if len(words) > 2 and normalize(words[0][0]) in ("غير", "الا", "بيد") and normalize(words[1][0]) in ("ان", "انه"):
+        words = words[2:]
     if not words or len(words) > 10:
         return None
     first = normalize(words[0][0])
@@ -266,6 +274,8 @@ def _amma_before(text, para, cue_start):
 def _bridge_mention(text, start, end, rules, partial=False):
     """The speaker named between a verb and its content (verb first)."""
     s, e = _trim(text, start, end)
+    while s < e and text[s] in "\"'«“”„":      # "وأضاف «العريان» في ...": a quoted name
+        s += 1
     if e <= s:
         return None
     if partial:
@@ -509,6 +519,7 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
         # reported clause belongs to that clause and bounds nothing
         blockers = [x.start() for x, _ in matches]
         cue_starts = [m.start() for m, f in matches if f is None or _opens_statement(text, para, m, f, rules)]
+        idle_verb = None
         for m, form in matches:
             if form is None:
                 from .rules import CueForm
@@ -522,6 +533,15 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
                     got = _bridge_mention(text, m.end(), min(para.end, m.end() + 80), rules)
                     if got and got[0].kind in ("person", "institution") and _ends_cleanly(text, got, rules):
                         subjects.append((got[1], got[0], form.agree))
+            if st is None and form.kind == "verb":
+                idle_verb = m
+            if st is not None and form.kind == "participle" and st.mention is None and idle_verb is not None \
+                    and not any(c in text[idle_verb.end():m.start()] for c in ".،,:؛"):
+                # "وتابع غرونسفيلد قائلاً إن ...", "وأردف في تصريحه قائلاً": the verb names the speaker
+                got = _bridge_mention(text, idle_verb.end(), m.start(), rules)
+                if got and got[0].kind in ("person", "institution", "anonymous", "title"):
+                    st.mention, st.mention_start = got
+                    st.inherit = False
             if st is None or any(o.start <= st.start < o.end and o.type == "direct" for o in found[-3:]):
                 continue
             # a bare verb inside the clause another verb reports is part of that clause

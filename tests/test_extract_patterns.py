@@ -192,3 +192,32 @@ def test_place_inside_a_title(extract):
 def test_diacritics_and_tatweel_do_not_hide_a_cue(extract):
     s = only(extract("قَالَ الوزيرُ خالد الأمين إنّ الخطة جاهزة."), rule="verb")
     assert s["speaker"] == "خالد الأمين"
+
+
+def test_verb_then_participle_names_the_speaker(extract):
+    s = only(extract("وتابع الخبير حسن الطيب قائلاً إن “الأسعار سترتفع”."), rule="participle")
+    assert s["speaker"] == "حسن الطيب" and s["type"] == "direct"
+
+
+def test_cue_inside_a_dash_aside_does_not_block(extract):
+    s = only(extract("وقال الطبيب في بيان - نقلت قناة الضفة مقتطفات منه - إن حالة المريض مستقرة."), cue="قال")
+    assert s["quote"] == "حالة المريض مستقرة"
+
+
+def test_connective_ghayr_anna_before_a_subject(extract):
+    s = only(extract("غير أن المشاركين في الاجتماع قالوا إن القوانين الجديدة تحتاج إلى حملات توعية."), cue="قالوا")
+    assert s["quote"] == "القوانين الجديدة تحتاج إلى حملات توعية"
+
+
+def test_quoted_name_after_the_verb_is_the_speaker(extract):
+    text = "قال الوزير خالد الأمين إن الخطة جاهزة.\nوأضاف «الأمين» في حسابه على «تويتر»، الخميس، أن التنفيذ يبدأ غداً."
+    s = only(extract(text), cue="أضاف")
+    assert s["speaker"] == "خالد الأمين" and s["quote"] == "التنفيذ يبدأ غداً"
+
+
+def test_hard_wrapped_text_joins_its_lines(extract):
+    text = ("وقال مصدر في الجبهة إن قادة الجبهة سيقررون في\nاجتماعهم اليوم الموقف النهائي من الحوار الذي دعا إليه\n"
+            "الرئيس، وإن القرار سيعلن مساء اليوم في مؤتمر صحفي.\nوأضاف المصدر أن الاجتماع سيعقد في مقر\n"
+            "الحزب بحضور كل الأعضاء المنتخبين في المكتب السياسي.\n")
+    s = only(extract(text), cue="قال")
+    assert "اجتماعهم اليوم الموقف النهائي" in s["quote"]
