@@ -89,12 +89,22 @@ def _is_name_quote(text, q, rules):
     return w in rules.name_heads or "ال" + w in rules.name_heads
 
 
-def _is_label_quote(text, para, q, limit, rules):
-    """A short quotation followed by the real opener names a speaker, a platform or a programme
-    ("وأضاف «موسى»، ... أن «...»", "عبر حسابه على موقع "تويتر"، "...")."""
+def _is_label_quote(text, para, q, limit, rules, cue_end=None):
+    """A quoted name, not speech: a short quotation followed by the real opener names a speaker,
+    a platform or a programme ("وأضاف «موسى»، ... أن «...»", "عبر حسابه على موقع "تويتر"، "...",
+    "قال عمرو موسى "رئيس حزب المؤتمر" أن"); so does a quoted name right after the verb or after
+    لـ ("كما أكد "العيد" في ردٍّ ...", "أكد لـ "الاقتصادية" مختصون")."""
+    inner = text[q.inner_start:q.inner_end]
     n = len(_words(text, q.inner_start, q.inner_end))
-    if n > 5 or n > 3 and parse_mention(text[q.inner_start:q.inner_end], rules).kind != "person":
-        return False       # longer than a name: "وأوضح "الأستاذ عبد العزيز العيد" المشرف ... أنه"
+    kind = parse_mention(inner, rules).kind if n <= 10 else "none"
+    before = text[max(para.start, q.start - 4):q.start].rstrip()
+    if n <= 3 and kind in ("person", "institution") and (
+            before.endswith(("لـ", " ل")) or cue_end is not None and not text[cue_end:q.start].strip()):
+        return True
+    if n > 5 and kind not in ("person", "title", "institution"):
+        return False       # longer than a name or a title: speech
+    if 3 < n <= 5 and kind not in ("person", "title"):
+        return False
     j = q.end
     while j < limit and text[j] in " \t،,-–—(":
         j += 1
@@ -137,7 +147,7 @@ def _opener(text, para, start, limit, rules, cue_starts):
         q = para.next_quote(pos, stop)
         if q is None:
             break
-        if _is_name_quote(text, q, rules) or _is_label_quote(text, para, q, limit, rules):
+        if _is_name_quote(text, q, rules) or _is_label_quote(text, para, q, limit, rules, start):
             pos = q.start + 1
             continue
         best = ("quote", q.start, q.start, q)
@@ -384,6 +394,9 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
         s, e, typ, closed = got
     if e - s < 2:
         return None
+    if form.kind == "verb" and form.tense == "present" and form.agree == "m" and mention is None \
+            and kind == "comp" and para.sentence_start_before(cs) >= cs - 2:
+        return None     # "يذكر أن ...": the newspaper's own aside, nobody is quoted
     cue_word = text[cs:ce]
     if m.group("prefix"):
         cue_word = cue_text

@@ -80,6 +80,7 @@ class CueForm:
     agree: str = "m"   # 'm', 'f', 'd', 'p'
     relay: bool = False
     object_first: bool = False
+    tense: str = "past"
 
 
 @dataclass
@@ -126,7 +127,7 @@ def load(rules_dir=RULES_DIR):
             forms = verb.get(tense) or []
             for form in forms:
                 r.forms[normalize(form)] = CueForm(form, lemma, "verb", agreement(form, forms[0], tense),
-                                                   bool(verb.get("relay")), bool(verb.get("object_first")))
+                                                   bool(verb.get("relay")), bool(verb.get("object_first")), tense)
         stem = verb.get("participle")
         if stem:
             participle_stems.add(stem)

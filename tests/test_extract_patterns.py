@@ -221,3 +221,22 @@ def test_hard_wrapped_text_joins_its_lines(extract):
             "الحزب بحضور كل الأعضاء المنتخبين في المكتب السياسي.\n")
     s = only(extract(text), cue="قال")
     assert "اجتماعهم اليوم الموقف النهائي" in s["quote"]
+
+
+def test_impersonal_yudhkar_anna_is_the_newspapers_aside(extract):
+    assert extract("يذكر أن الوزارة كانت قد أعلنت الخطة العام الماضي.") == []
+
+
+def test_quoted_name_right_after_the_verb_is_no_quotation(extract):
+    text = "كما أكد \"العيد\" في ردٍّ على سؤال حول البرامج أن القناة ستنتج برامج جديدة."
+    st = extract(text)
+    assert [s["quote"] for s in st] == ["القناة ستنتج برامج جديدة"]
+
+
+def test_outlet_named_after_li_is_no_quotation(extract):
+    assert extract("أكد لـ \"الاقتصادية\" مختصون أهمية المشروع الجديد.") == []
+
+
+def test_quoted_title_in_apposition_before_the_content(extract):
+    s = only(extract('قال سامي الحداد "رئيس حزب المؤتمر" إن الأزمة الاقتصادية تتطلب إجراءات فورية.'), cue="قال")
+    assert s["quote"] == "الأزمة الاقتصادية تتطلب إجراءات فورية" and s["speaker"] == "سامي الحداد"
