@@ -89,6 +89,11 @@ def _is_name_quote(text, q, rules):
     return w in rules.name_heads or "ال" + w in rules.name_heads
 
 
+def _clean_word(text):
+    words = _WORD_RE.findall(text)
+    return normalize(words[0]) if words else ""
+
+
 def _is_label_quote(text, para, q, limit, rules, cue_end=None):
     """A quoted name, not speech: a short quotation followed by the real opener names a speaker,
     a platform or a programme ("وأضاف «موسى»، ... أن «...»", "عبر حسابه على موقع "تويتر"، "...",
@@ -101,6 +106,8 @@ def _is_label_quote(text, para, q, limit, rules, cue_end=None):
     if n <= 3 and kind in ("person", "institution") and (
             before.endswith(("لـ", " ل")) or cue_end is not None and not text[cue_end:q.start].strip()):
         return True
+    if n <= 4 and kind == "institution" and classify(_clean_word(inner), rules) == "INST":
+        return True        # "اتهمت المعارضة «حزب الله» ...": a party's name
     if n > 5 and kind not in ("person", "title", "institution"):
         return False       # longer than a name or a title: speech
     if 3 < n <= 5 and kind not in ("person", "title"):

@@ -19,7 +19,9 @@ REGEX_TIMEOUT = 30.0     # seconds: the last guard against a pathological input
 MARK_RE = regex.compile(r"&quot;|''|[«»“”„‹›‘’\"']")
 # a period ends a sentence when a space or the end follows and no other period touches it
 # ("د. بدر", "أ. محمد": a period after a one-letter word is an abbreviation)
-SENTENCE_END_RE = regex.compile(r"(?<![.])(?<!(?:^|[\s(\"'«“])\p{L})[.!?؟](?![.])(?=\s|$)|…(?=\s*\n)")
+# ("السوريين.وقال": a period between two Arabic words with no space still ends a sentence)
+SENTENCE_END_RE = regex.compile(r"(?<![.])(?<!(?:^|[\s(\"'«“])\p{L})[.!?؟](?![.])(?=\s|$)|…(?=\s*\n)"
+                                r"|(?<=[\u0621-\u064a]{2})\.(?=[\u0621-\u064a]{2})")
 
 
 @dataclass
