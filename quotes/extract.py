@@ -78,6 +78,7 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
     recent = []      # entities of statements so far, most recent last
     pending = sorted(subjects, key=lambda x: x[0])
     for i, st in enumerate(statements):
+        speakers.now = st.cue_start
         while pending and pending[0][0] < st.cue_start:
             pos, men, agree = pending.pop(0)
             ent = speakers.register(men, pos, agree)
@@ -111,14 +112,14 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
                         ent = speakers.register(subj, st.cue_start)
         if ent is None and st.rule == "document":
             # "وجاء في المقال": the author is the person the text spoke of last
-            ent = next((e for e in sorted(speakers.entities, key=lambda e: -e.last_pos)
-                        if e.last_pos < st.cue_start and e.kind == "person"), None)
+            ent = next((e for e in sorted(speakers.entities, key=lambda e: -e.seen_before(st.cue_start))
+                        if e.seen_before(st.cue_start) >= 0 and e.kind == "person"), None)
         if ent is None and (men is None or men.kind in ("pronoun", "none")):
             agree = men.agree if men is not None and men.kind == "pronoun" else st.agree
             ent = next((e for e in reversed(recent) if compatible(e, agree)), None)
             if ent is None:
-                ent = next((e for e in sorted(speakers.entities, key=lambda e: -e.last_pos)
-                            if e.last_pos < st.cue_start and compatible(e, agree)), None)
+                ent = next((e for e in sorted(speakers.entities, key=lambda e: -e.seen_before(st.cue_start))
+                            if e.seen_before(st.cue_start) >= 0 and compatible(e, agree)), None)
             if ent is None:
                 st.speaker_reason = "implicit subject with no earlier speaker in the article"
         st.entity = ent

@@ -7,6 +7,7 @@ A mention is parsed token by token against the word lists of ``rules/speakers.ym
 every person and institution seen in an article and resolves short names, titles and
 pronouns against them.
 """
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 import regex
@@ -247,6 +248,15 @@ class Entity:
     titles: list = field(default_factory=list)
     agree: str = ""
     last_pos: int = -1
+    positions: list = field(default_factory=list)
+
+    def seen_before(self, pos):
+        """The offset of this entity's last mention before ``pos`` (-1 if none): recency as
+        a reader has it at ``pos``, not counting mentions further down the article."""
+        if pos is None:
+            return self.last_pos
+        i = bisect_left(self.positions, pos)
+        return self.positions[i - 1] if i else -1
 
     @property
     def display(self):
@@ -272,6 +282,7 @@ class ArticleSpeakers:
     def __init__(self, rules):
         self.rules = rules
         self.entities = []
+        self.now = None         # the offset being resolved: recency is judged from there
 
     def _find_named(self, name):
         toks = _name_tokens(name)
@@ -281,13 +292,13 @@ class ArticleSpeakers:
                 continue
             et = ent.name_tokens()
             if toks <= et or et <= toks:
-                if best is None or ent.last_pos > best.last_pos:
+                if best is None or ent.seen_before(self.now) > best.seen_before(self.now):
                     best = ent
         return best
 
     def _find_family_name(self, title):
         toks = _name_tokens(title)
-        for ent in sorted(self.entities, key=lambda e: -e.last_pos):
+        for ent in sorted(self.entities, key=lambda e: -e.seen_before(self.now)):
             if ent.kind == "person" and ent.name and len(ent.name.split()) > 1:
                 last = strip_article(normalize(ent.name.split()[-1]))
                 if last in toks and len(last) > 3:
@@ -316,7 +327,8 @@ class ArticleSpeakers:
             if rest and not common_rest:
                 continue
             score = 1 + len(common_rest) + (1 if ent.name else 0)
-            if score > best_score or score == best_score and best and ent.last_pos > best.last_pos:
+            if score > best_score or score == best_score and best and \
+                    ent.seen_before(self.now) > best.seen_before(self.now):
                 best, best_score = ent, score
         return best
 
@@ -358,6 +370,7 @@ class ArticleSpeakers:
         if agree and not ent.agree:
             ent.agree = agree
         ent.last_pos = max(ent.last_pos, pos)
+        insort(ent.positions, pos)
         return ent
 
     def lookup(self, mention):
