@@ -32,7 +32,7 @@ _AN_RE = regex.compile(r"(?<![\p{L}])عن(?:\s*(?P<pron>ه|ها|هم|هما)(?![
 _QAWL_RE = regex.compile(r"قول(?:ه|ها|هم|هما)")
 _HARAKAT_RE = regex.compile(r"[\u064B-\u0652]")
 _CONJ_RE = regex.compile(r"^[وف]")
-_DASH_ASIDE_RE = regex.compile(r"(?:^|\s)[-–—](?:\s|$)")
+_DASH_ASIDE_RE = regex.compile(r"(?:^|\s)[-–—ـ](?:\s|$)")
 _SPEECH_HOST_RE = regex.compile(r"(?:أورد|نقل|بث|نشر)ت?(?:ها|ه)\s+")
 MAX_BRIDGE = 260          # characters between a verb and its reported clause
 MAX_PARTICIPLE_BRIDGE = 60
@@ -497,6 +497,12 @@ def headline_statement(text, para, rules, field, pindex):
                      mention_start=para.start + text[para.start:colon].find(head))
 
 
+def _as_source(text, para, m):
+    """"حسبما أفاد راديو ...", "كما ذكرت الوكالة": a verb naming the source of another statement."""
+    prev = _words(text, max(para.start, m.start() - 14), m.start())
+    return bool(prev) and normalize(prev[-1][0]) in ("حسبما", "وحسبما", "بحسبما", "وفقما")
+
+
 def _opens_statement(text, para, m, form, rules):
     """Does this cue open a statement of its own (and so end the clause before it)?  "وقال",
     "، مضيفاً", "، كما كشف" do; a bare verb inside a reported clause ("تشير", "ختم") does not."""
@@ -529,7 +535,7 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
         while ci < len(all_cues) and all_cues[ci].start() < para.end:
             m = all_cues[ci]
             ci += 1
-            if not para.inside_quote(m.start()):
+            if not para.inside_quote(m.start()) and not _as_source(text, para, m):
                 matches.append((m, m.form))
         for m in rules.document_re.finditer(text, para.start, para.end):
             if not para.inside_quote(m.start()):

@@ -48,6 +48,7 @@ class Mention:
     name: str = ""                 # the proper name part (persons) or the institution's name
     title: str = ""                # the title / description part
     agree: str = ""                # 'm', 'f', 'd', 'p' when the mention itself says so (pronouns)
+    appositive: str = ""           # a title after the name ("عبد العزيز العيد المشرف العام على القناة")
 
 
 def classify(token, rules):
@@ -104,6 +105,8 @@ def parse_mention(text, rules, max_tokens=12):
     cut = min([i for i, ch in enumerate(text) if ch in "،,(:؛;"] + [len(text)])
     words = [w for w in words if w[1] < cut][:max_tokens]
     title, name, head = [], [], None
+    appositive = ""
+    after_prep = False      # a name right after "بإدارة"/"لجماعة" may be the complement's
     last_end = 0
     i = 0
     while i < len(words):
@@ -136,6 +139,8 @@ def parse_mention(text, rules, max_tokens=12):
             continue
         if cls in ("TITLE", "INST", "ANON"):
             if name:
+                if cls == "TITLE":
+                    appositive = " ".join(w for w, _, _ in words[i:i + 4] if _clean(w) not in rules.mention_stops)
                 break
             if tok == "د." or tok == "د":
                 i += 1
@@ -167,6 +172,7 @@ def parse_mention(text, rules, max_tokens=12):
             # "نائب المرشد العام لجماعة الإخوان": a complement of the title; after a name it ends it
             if name:
                 break
+            after_prep = True
             title.append(raw)
             last_end = e
             i += 1
@@ -224,13 +230,21 @@ def parse_mention(text, rules, max_tokens=12):
                 and len(_WORD_RE.findall(segment)) - len(_WORD_RE.findall(rest.text)) <= 1:
             return Mention(text[:cut + 1] + rest.text, "person", name=rest.name,
                            title=" ".join(w.strip(_QUOTE_CHARS) for w in title))
+    if name and after_prep and title and head == "TITLE" and cut < len(text) and text[cut] in "،,":
+        # "المسؤول بإدارة مهمة استكشاف المريخ بوكالة ناسا، جون غرونسفيلد،": the words after the
+        # preposition were the title's complement; the name stands in apposition
+        seg_end = min([k for k, ch in enumerate(text) if ch in "،,(:؛;" and k > cut] + [len(text)])
+        rest = parse_mention(text[cut + 1:seg_end], rules, max_tokens)
+        if rest.kind == "person" and not rest.title:
+            return Mention(text[:cut + 1] + rest.text, "person", name=rest.name,
+                           title=" ".join(w.strip(_QUOTE_CHARS) for w in title + name))
     span = text[:last_end].strip()
     strip = lambda ws: " ".join(w.strip(_QUOTE_CHARS + ".،,") if len(w.strip(".")) > 1 else w for w in ws).strip()
     if head in ("INST", "ANON") and not name:
         return Mention(span, "institution" if head == "INST" else "anonymous", name=strip(title), title=strip(title))
     if name:
         # trailing words with the article after a one-word name are descriptions ("يوروتانيل الفرنسية")
-        return Mention(span, "person", name=strip(name), title=strip(title))
+        return Mention(span, "person", name=strip(name), title=strip(title), appositive=appositive)
     if title and head is None and len(title) == 1:
         return Mention(span, "person", name=strip(title))   # a family name: "البيومي", "العريان"
     if title and head is None and all(classify(_clean(w), rules) in ("DEF",) for w in title):
@@ -344,8 +358,9 @@ class ArticleSpeakers:
                 self.entities.append(ent)
             elif len(normalize(mention.name)) > len(normalize(ent.name)):
                 ent.name = mention.name
-            if mention.title and mention.title not in ent.titles:
-                ent.titles.append(mention.title)
+            for t in (mention.title, mention.appositive):
+                if t and t not in ent.titles:
+                    ent.titles.append(t)
         elif mention.kind in ("institution", "anonymous"):
             ent = None
             if mention.kind == "institution":

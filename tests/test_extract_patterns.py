@@ -240,3 +240,20 @@ def test_outlet_named_after_li_is_no_quotation(extract):
 def test_quoted_title_in_apposition_before_the_content(extract):
     s = only(extract('قال سامي الحداد "رئيس حزب المؤتمر" إن الأزمة الاقتصادية تتطلب إجراءات فورية.'), cue="قال")
     assert s["quote"] == "الأزمة الاقتصادية تتطلب إجراءات فورية" and s["speaker"] == "سامي الحداد"
+
+
+def test_source_verb_after_hasabama_is_no_statement(extract):
+    s = only(extract("وقال الوزير خالد الأمين ـ حسبما أفاد راديو \"صوت السهل\" الأحد، إن \"الجيش لن يسمح بخرق الحدود\"."),
+             cue="قال")
+    assert s["speaker"] == "خالد الأمين" and s["quote"] == "الجيش لن يسمح بخرق الحدود"
+
+
+def test_name_in_apposition_after_a_title_with_a_preposition(extract):
+    text = "وقال المسؤول بإدارة مهمة استكشاف القمر بوكالة الفضاء، جون سميث، إن \"المسبار يعمل بكامل طاقته\"."
+    assert only(extract(text), cue="قال")["speaker"] == "جون سميث"
+
+
+def test_title_in_apposition_identifies_a_later_title_mention(extract):
+    text = ("وأوضح \"الأستاذ عبد الله العيد\" المشرف العام على القناة الثقافية أن البرامج جاهزة.\n"
+            "كما تحدث المشرف العام على القناة عن البرامج التفاعلية، وأكد أنها ستتوسع العام المقبل.")
+    assert only(extract(text), cue="أكد")["speaker"] == "عبد الله العيد"
