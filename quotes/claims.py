@@ -26,6 +26,7 @@ MIN_SHARED = 2              # shingles a candidate must share
 MIN_CONTAINMENT = 0.6       # share of the shorter version's words found in the longer one
 MIN_FUZZ = 60               # rapidfuzz token_set_ratio
 WINDOW_DAYS = 3             # dated articles further apart are different occasions
+PIECE = 0.9   # share of a version's words found inside a longer one: a piece of it
 MAX_CANDIDATES = 8          # claims sharing the most shingles that are verified
 MAX_VERSIONS = 12           # versions of a claim compared (its earliest)
 MIN_AGREE = 0.67            # share of a claim's versions the new one must match
@@ -170,6 +171,7 @@ def _matching_claims(db, st, ws, sh, article, kinds):
         ok = True
         score = 0.0
         agree = 0
+        inside = False
         for quote, spk, kind, pub, ext, art_id in rows:
             kinds[spk] = kind
             if not _speakers_compatible(st["speaker_id"], spk, kinds):
@@ -188,8 +190,11 @@ def _matching_claims(db, st, ws, sh, article, kinds):
                 jaccard = common / (len(ws) + len(ow) - common)
                 score = max(score, c + f / 100 + jaccard)
                 agree += 1
-        # most versions must agree, so one run-together version cannot chain two utterances
-        if ok and score > 0 and agree >= MIN_AGREE * len(rows):
+                if len(ws) <= len(ow) and common >= PIECE * len(ws):
+                    inside = True
+        # most versions must agree, so one run-together version cannot chain two utterances; a
+        # version found whole inside one of them is a piece of it and joins
+        if ok and score > 0 and (agree >= MIN_AGREE * len(rows) or inside):
             found.append((score, cid))
     found.sort(key=lambda x: (-x[0], x[1]))
     if not found:
