@@ -158,13 +158,14 @@ def main(argv=None):
               f"peak {ex['peak_mb']:.0f} MB  ({ex['statements']} statements)")
         fl = _run_phase(["floor", path])
         print(f"raw insert floor     {n / fl['seconds']:8.0f} articles/s  peak {fl['peak_mb']:.0f} MB")
+        runs = {}
         for jobs in (1, 2):
-            ing = _run_phase(["ingest", path, str(jobs)])
+            ing = runs[jobs] = _run_phase(["ingest", path, str(jobs)])
             print(f"full ingest --jobs {jobs} {n / ing['seconds']:8.0f} articles/s  peak {ing['peak_mb']:.0f} MB  "
                   f"ratio ingest/floor {ing['seconds'] / fl['seconds']:.1f}x")
         small = _run_phase(["ingest", _head(path, tmp, n // 4), "1"])
-        print(f"peak memory of a full ingest of {n // 4} articles: {small['peak_mb']:.0f} MB "
-              f"(vs {ing['peak_mb']:.0f} MB for {n} with --jobs 2)")
+        print(f"peak memory of a full ingest (--jobs 1): {small['peak_mb']:.0f} MB for {n // 4} articles, "
+              f"{runs[1]['peak_mb']:.0f} MB for {n}")
         sc = _run_phase(["scaling"])
         for name, r in sc.items():
             print(f"scaling: {name}: {r['mb']} MB in {r['seconds']} s ({r['statements']} statements)")

@@ -48,6 +48,19 @@ def m002_claims_dirty(db):
     db["claims"].create_index(["dirty"], if_not_exists=True)
 
 
+@migrations()
+def m003_statements_source(db):
+    """The outlet on each statement, so statements can be faceted and filtered by outlet."""
+    if "source_id" not in db["statements"].columns_dict:
+        db["statements"].add_column("source_id", int, fk="sources", fk_col="id")
+    db["statements"].create_index(["source_id"], if_not_exists=True)
+    db.execute("""update statements set source_id =
+                  (select source_id from articles where articles.id = statements.article_id)""")
+    # adding a foreign key rebuilds the table: its search index and triggers are made again
+    db["statements"].enable_fts(schema.FTS["statements"], create_triggers=True, tokenize="unicode61", replace=True)
+    db["statements"].rebuild_fts()
+
+
 def open_db(path):
     """Open (creating if needed) a database in WAL mode with a busy timeout, schema applied."""
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
@@ -218,6 +231,7 @@ class Writer:
                 src = article.get("text") if rec["field"] == "text" else article.get("title")
                 statements.append({
                     "id": statement_id(rec), "article_id": article["id"], "speaker_id": sid, "claim_id": None,
+                    "source_id": articles[-1]["source_id"],
                     "field": rec["field"], "start": rec["start"], "end": rec["end"], "quote": rec["quote"],
                     "speaker": self.registry.speakers[sid]["name"] if sid else None,
                     "speaker_reason": rec.get("speaker_reason"), "mention": rec.get("mention"),

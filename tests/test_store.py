@@ -26,7 +26,8 @@ def test_schema_tables_keys_indexes_and_search(sample_db):
     for table in ("sources", "articles", "speakers", "speaker_aliases", "statements", "claims"):
         assert table in db.table_names()
     fks = {(fk.column, fk.other_table) for fk in db["statements"].foreign_keys}
-    assert {("article_id", "articles"), ("speaker_id", "speakers"), ("claim_id", "claims")} <= fks
+    assert {("article_id", "articles"), ("speaker_id", "speakers"), ("claim_id", "claims"),
+            ("source_id", "sources")} <= fks
     assert ("source_id", "sources") in {(fk.column, fk.other_table) for fk in db["articles"].foreign_keys}
     indexed = {tuple(i.columns) for i in db["statements"].indexes}
     for col in ("article_id", "speaker_id", "claim_id", "cue", "type"):
@@ -101,8 +102,8 @@ def test_existing_database_is_upgraded_not_rebuilt(tmp_path):
     db.close()
     db = open_db(dbp)                   # migrations already applied: nothing is dropped
     assert db["articles"].get("keep")["title"] == "t"
-    assert [m["name"] for m in db.query("select name from _sqlite_migrations")] == ["m001_initial",
-                                                                                  "m002_claims_dirty"]
+    assert [m["name"] for m in db.query("select name from _sqlite_migrations")] == [
+        "m001_initial", "m002_claims_dirty", "m003_statements_source"]
     assert "dirty" in db["claims"].columns_dict
 
 
