@@ -24,8 +24,10 @@ def _report(problem):
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
               help="jsonl: one JSON object a statement; table: a readable right-to-left table")
-@click.option("--fields", default="text,title", show_default=True,
-              help="article fields to read statements from (comma-separated: text, title)")
+@click.option("--fields", default="text", show_default=True,
+              help="article fields to print statements of (comma-separated: text, title); "
+                   "headlines usually repeat or reframe the body, so they are printed on request "
+                   "(ingest stores both)")
 def extract(paths, fmt, fields):
     """Print the statements of the articles in PATHS (files or folders: .jsonl[.gz], .txt, .html)."""
     wanted = {f.strip() for f in fields.split(",") if f.strip()}

@@ -1,7 +1,7 @@
 """`make eval`: accuracy on the development gold of ../shared, printed by its own scorer.
 
-1. `quotes extract` over the gold's documents (text field: the gold annotates article bodies),
-   scored with ``score.py``.
+1. `quotes extract` over the gold's documents (its default: the text field, which is what the
+   gold annotates), scored with ``score.py``.
 2. The documents of the gold's event groups ingested into a temporary database; the stored
    statements, with their claim ids, scored again for the claim-link line.
 

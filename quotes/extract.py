@@ -4,10 +4,11 @@ import regex
 from . import rules as rules_mod
 from .attribute import find_statements, _words
 from .cues import _skip_letter, words as cue_words
-from .normalize import normalize, strip_article
+from .normalize import normalize, strip_article, tokens
 from .speakers import ArticleSpeakers, Mention, classify, compatible, parse_mention
 
 FIELDS = ("text", "title")
+HEADLINE_REPEAT = 0.6      # share of a headline statement's words found in one body statement
 
 
 def _prescan(text, rules, speakers, word_list=None):
@@ -149,7 +150,12 @@ def extract_article(article, rules=None):
     title = article.get("title") or ""
     sts = extract_text(text, "text", rules, speakers)
     if title:
-        sts += extract_text(title, "title", rules, speakers)
+        # a headline that repeats what the body reports adds nothing: keep the body's statement
+        body = [set(tokens(text[st.start:st.end])) for st in sts]
+        for st in extract_text(title, "title", rules, speakers):
+            words = set(tokens(title[st.start:st.end]))
+            if not any(len(words & b) >= HEADLINE_REPEAT * len(words) for b in body):
+                sts.append(st)
     for st in sts:
         src = text if st.field == "text" else title
         men = st.mention
