@@ -170,7 +170,7 @@ def _opener(text, para, start, limit, rules, cue_starts):
     return best
 
 
-def _content(text, para, cstart, stop, next_cue_ok=True):
+def _content(text, para, cstart, stop):
     """Span and type of the reported content starting at ``cstart``."""
     while cstart < para.end and text[cstart] in " \t،,":
         cstart += 1

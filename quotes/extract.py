@@ -7,7 +7,6 @@ from .cues import _skip_letter, words as cue_words
 from .normalize import normalize, strip_article, tokens
 from .speakers import ArticleSpeakers, Mention, classify, compatible, parse_mention
 
-FIELDS = ("text", "title")
 HEADLINE_REPEAT = 0.6      # share of a headline statement's words found in one body statement
 
 

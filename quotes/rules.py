@@ -87,7 +87,6 @@ class CueForm:
 class Rules:
     """Everything the extractor reads from ``rules/``, compiled."""
     forms: dict = field(default_factory=dict)     # normalized form -> CueForm
-    cue_re: object = None
     complementizer_re: object = None
     according_re: object = None
     data: dict = field(default_factory=dict)
@@ -120,7 +119,6 @@ def load(rules_dir=RULES_DIR):
     cues = _read("cues.yml", rules_dir)
     spk = _read("speakers.yml", rules_dir)
     r = Rules(data={"cues": cues, "speakers": spk})
-    participle_stems = set()
     for verb in cues.get("verbs", []):
         lemma = verb["lemma"]
         for tense in ("past", "present"):
@@ -130,17 +128,8 @@ def load(rules_dir=RULES_DIR):
                                                    bool(verb.get("relay")), bool(verb.get("object_first")), tense)
         stem = verb.get("participle")
         if stem:
-            participle_stems.add(stem)
             for ending, agree in PARTICIPLE_ENDINGS.items():
                 r.forms[normalize(stem + ending)] = CueForm(stem + ending, lemma, "participle", agree)
-    verb_forms = [f.text for f in r.forms.values() if f.kind == "verb"]
-    suffixed = [f.text for f in r.forms.values() if f.kind == "verb" and f.lemma in set(cues.get("object_suffix") or [])]
-    # Participles take optional tanween or hamza-less variants: the endings are written out.
-    part_forms = [f.text for f in r.forms.values() if f.kind == "participle"]
-    r.cue_re = regex.compile(
-        WB_START + r"(?P<prefix>(?:[وف]" + MARKS + r")?(?:[ل]" + MARKS + r")?)"
-        + r"(?P<cue>" + alternation(verb_forms + part_forms) + r"|" + alternation(suffixed) + r"(?:ه|ها|هم|هما)"
-        + r")(?:" + MARKS + r"[ًٌٍ])?" + WB_END)
     r.complementizer_re = regex.compile(
         WB_START + r"(?P<prep>(?:" + alternation(cues.get("prepositions", [])) + r")\s*)?"
         r"(?P<comp>(?:ب|ل)?" + alternation(cues.get("complementizers", [])) + r")" + WB_END)
@@ -165,8 +154,6 @@ def load(rules_dir=RULES_DIR):
     r.subject_follows = _norm_set(spk.get("subject_follows"))
     r.prepositions = _norm_set(cues.get("prepositions"))
     r.title_words = {normalize(w) for w in spk.get("person_titles") or [] if " " not in w}
-    r.title_re = regex.compile(WB_START + r"(?:[وف]" + MARKS + r")?(?:[لب]" + MARKS + r")?(?P<t>(?:ال)?" + alternation(
-        w[2:] if w.startswith("ال") else w for w in spk.get("person_titles") or []) + r")" + WB_END)
     r.complementizers = _norm_set(cues.get("complementizers"))
     r.name_introducers = _norm_set(spk.get("name_introducers"))
     r.place_heads = _norm_set(spk.get("place_heads"))
