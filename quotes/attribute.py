@@ -27,6 +27,7 @@ from .segment import paragraphs
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_]+")
 _TRIM = " \t\r\n،,.:;؛-–—"
 _QUOTE_MARKS_RE = regex.compile(r"[\"«»“”„]")
+_CLOSE_MARK_RE = regex.compile(r"[\"'»“”]")
 _PRONOUN_END_RE = regex.compile(r"(?:ه|ها|هم|هما)$")
 _AN_RE = regex.compile(r"(?<![\p{L}])عن(?:\s*(?P<pron>ه|ها|هم|هما)(?![\p{L}])|\s+)")
 _QAWL_RE = regex.compile(r"قول(?:ه|ها|هم|هما)")
@@ -281,6 +282,19 @@ def _ends_cleanly(text, got, rules):
     return bool(nxt) and normalize(nxt[0][0]) in rules.mention_stops and not any(c in text[end:nxt[0][1]] for c in "\"“”«»")
 
 
+def _after_clause(text, para, pos, rules):
+    """Does a clause end right before ``pos`` (a comma, or a reporting verb: "وأردفت قائلة")?"""
+    before = text[max(para.start, pos - 3):pos].rstrip()
+    if before[-1:] in ("،", ",", ":", "؛", ";", "\"", "”", "»"):
+        return True
+    prev = _words(text, max(para.start, pos - 20), pos)
+    if not prev:
+        return False
+    key = normalize(prev[-1][0])
+    form = rules.forms.get(key) or rules.forms.get(key[1:]) if key[:1] in "وف" else rules.forms.get(key)
+    return form is not None and form.kind == "verb"
+
+
 def _amma_before(text, para, cue_start):
     """"أما الوزير فقال": a topic introduced by أما, taken up by a verb with ف."""
     start = para.sentence_start_before(cue_start)
@@ -291,7 +305,11 @@ def _amma_before(text, para, cue_start):
 def _bridge_mention(text, start, end, rules, partial=False):
     """The speaker named between a verb and its content (verb first)."""
     s, e = _trim(text, start, end)
-    while s < e and text[s] in "\"'«“”„":      # "وأضاف «العريان» في ...": a quoted name
+    if s < e and text[s] in "\"'«“”„":
+        # "وأضاف «العريان» في ...", "وأوضح "الحريري" حقيقة ...": a quoted name, and only that
+        close = _CLOSE_MARK_RE.search(text, s + 1, e)
+        if close:
+            e = close.start()
         s += 1
     if e <= s:
         return None
@@ -535,8 +553,11 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
         while ci < len(all_cues) and all_cues[ci].start() < para.end:
             m = all_cues[ci]
             ci += 1
-            if not para.inside_quote(m.start()) and not _as_source(text, para, m):
-                matches.append((m, m.form))
+            if para.inside_quote(m.start()) or _as_source(text, para, m):
+                continue
+            if m.form.kind == "participle" and m.form.agree != "m" and not _after_clause(text, para, m.start(), rules):
+                continue    # "مدينة رفح": a feminine or plural form is a participle only after a clause
+            matches.append((m, m.form))
         for m in rules.document_re.finditer(text, para.start, para.end):
             if not para.inside_quote(m.start()):
                 matches.append((m, None))
@@ -557,7 +578,7 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
                         m.group("prefix") or para.sentence_start_before(m.start()) >= m.start() - 6):
                     # "وأدان X، عضو ...، بشدة ما ...": no statement, but X is who speaks next
                     got = _bridge_mention(text, m.end(), min(para.end, m.end() + 80), rules)
-                    if got and got[0].kind in ("person", "institution") and _ends_cleanly(text, got, rules):
+                    if got and (got[0].kind == "institution" or got[0].kind == "person" and _ends_cleanly(text, got, rules)):
                         subjects.append((got[1], got[0], form.agree))
             if st is None and form.kind == "verb":
                 idle_verb = m

@@ -68,7 +68,9 @@ def agreement(form, base, tense):
     return "m"
 
 
-PARTICIPLE_ENDINGS = {"ا": "m", "": "m", "ه": "f", "ين": "p", "ون": "p", "تين": "d", "ان": "d"}
+#: the endings of a circumstantial participle ("مضيفاً", "مضيفةً", "مضيفين"); the bare stem
+#: ("مدين") and the nominative ("مضيفون") are nouns or adjectives, not continuations of speech
+PARTICIPLE_ENDINGS = {"ا": "m", "ه": "f", "ين": "p", "تين": "d"}
 
 
 @dataclass
@@ -156,6 +158,7 @@ def load(rules_dir=RULES_DIR):
     r.title_words = {normalize(w) for w in spk.get("person_titles") or [] if " " not in w}
     r.complementizers = _norm_set(cues.get("complementizers"))
     r.name_introducers = _norm_set(spk.get("name_introducers"))
+    r.name_continuations = _norm_set(spk.get("name_continuations"))
     r.place_heads = _norm_set(spk.get("place_heads"))
     r.object_suffix = set(cues.get("object_suffix") or [])
     r.cue_max_len = max(len(k) for k in r.forms) + 4   # a prefix and an object pronoun

@@ -64,6 +64,8 @@ def classify(token, rules):
         return "PREP"
     if token in rules.name_introducers:
         return "SKIP"
+    if token[:1] == "ل" and token[1:] in rules.media_heads:
+        return "STOP"                                   # "لمحطة ...", "لقناة ...": a channel follows
     if token[:1] == "و" and len(token) > 3 and classify(token[1:], rules) in ("TITLE", "INST"):
         return "PREP"                                  # "عضو إدارة الرائد ومدير الكرة"
     if token in rules.person_titles or bare in rules.person_titles:
@@ -81,6 +83,13 @@ def classify(token, rules):
     if token in ("ل", "ب", "و"):
         return "SKIP"
     return "NAME"
+
+
+def _ends_name(name, rules):
+    """Does the name so far end with a family name that carries the article ("البرادعي")?"""
+    last = _clean(name[-1])
+    prev = _clean(name[-2]) if len(name) > 1 else ""
+    return last.startswith("ال") and last not in rules.name_continuations and prev not in rules.name_connectors
 
 
 def pronoun_mention(text, rules):
@@ -179,8 +188,9 @@ def parse_mention(text, rules, max_tokens=12):
             continue
         if cls == "DEF":
             if name and not (head in ("INST", "ANON")):
-                # a family name with the article ("محمد البرادعي") ends the name
-                if len(name) >= 7 or normalize(name[-1]).startswith("ال") and normalize(name[-2] if len(name) > 1 else "") not in rules.name_connectors:
+                # a family name with the article ("محمد البرادعي") ends the name, unless it is the
+                # second half of a compound first name ("صلاح الدين", "نصر الله")
+                if len(name) >= 7 or _ends_name(name, rules) and tok not in rules.name_continuations:
                     break
                 name.append(raw)
             else:
@@ -209,10 +219,11 @@ def parse_mention(text, rules, max_tokens=12):
         if not name and title and head is None and tok[:1] == "ل" and len(tok) > 3:
             name, title = title, []     # "العلوي لشتاينبرج: ...": a family name, then whom it addressed
             break
-        if name and (len(name) >= 7 or normalize(name[-1]).startswith("ال")
-                     and normalize(name[-2] if len(name) > 1 else "") not in rules.name_connectors):
+        if name and (len(name) >= 7 or _ends_name(name, rules)):
             break
         if head in ("INST", "ANON") and not name:
+            if len(title) > 1 and normalize(_clean(title[-1])).startswith("ال"):
+                break             # "الجيش التركي مقتل ...": after its adjective the institution ends
             title.append(raw)     # "حزب مصر القوية", "وكالة أنباء ..."
         else:
             name.append(raw)
@@ -310,6 +321,12 @@ class ArticleSpeakers:
                     best = ent
         return best
 
+    def _is_family_name(self, token):
+        """Is ``token`` the last name of a person the article knows ("دمرداش")?"""
+        t = strip_article(normalize(token))
+        return any(e.kind == "person" and e.name and len(e.name.split()) > 1
+                   and strip_article(normalize(e.name.split()[-1])) == t for e in self.entities)
+
     def _find_family_name(self, title):
         toks = _name_tokens(title)
         for ent in sorted(self.entities, key=lambda e: -e.seen_before(self.now)):
@@ -353,6 +370,14 @@ class ArticleSpeakers:
             agree = "f"       # "وزيرة ...", "المتحدثة ...": a woman
         if mention.kind == "person":
             ent = self._find_named(mention.name)
+            toks = mention.name.split()
+            for k in range(len(toks) - 1, 0, -1):
+                if ent is not None or k == 1 and not self._is_family_name(toks[0]):
+                    break           # a lone first name ("محمد") identifies nobody
+                # "دمرداش لرويترز": the first words name someone the article knows; the rest is not a name
+                ent = self._find_named(" ".join(toks[:k]))
+                if ent is not None:
+                    mention = Mention(mention.text, "person", name=" ".join(toks[:k]), title=mention.title)
             if ent is None:
                 ent = Entity("person", mention.name)
                 self.entities.append(ent)

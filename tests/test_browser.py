@@ -66,12 +66,15 @@ def browser():
 
 def test_search_facet_statement_page_and_right_to_left(server, browser):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
     os.makedirs(ARTIFACTS, exist_ok=True)
     # search an Arabic phrase without diacritics: the voweled statement is found
     browser.get(server + "/quotes/statements")
     box = browser.find_element(By.CSS_SELECTOR, "input[name=_search]")
     box.send_keys("نتابع الوضع")
     box.submit()
+    WebDriverWait(browser, 20).until(lambda d: "_search=" in d.current_url)
+    WebDriverWait(browser, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
     cells = browser.find_elements(By.CSS_SELECTOR, "td.col-quote")
     assert any("نُتابِعُ" in c.text for c in cells), [c.text for c in cells]
     # quote cells are laid out right to left
@@ -83,12 +86,14 @@ def test_search_facet_statement_page_and_right_to_left(server, browser):
     facet = browser.find_element(By.CSS_SELECTOR, ".facet-info[data-column=speaker_id] li a")
     name = facet.text
     facet.click()
-    assert "speaker_id=" in browser.current_url
+    WebDriverWait(browser, 20).until(lambda d: "speaker_id=" in d.current_url)
+    WebDriverWait(browser, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
     rows = browser.find_elements(By.CSS_SELECTOR, "td.col-speaker")
     assert rows and all(r.text == rows[0].text for r in rows), name
     # open a statement page: the quote in its sentence, why the tool decided
     link = browser.find_element(By.CSS_SELECTOR, "td.col-id a")
     link.click()
+    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".statement-card"))
     body = browser.find_element(By.TAG_NAME, "body").text
     assert "Why the tool decided so" in body and "Rule that fired" in body
     card = browser.find_element(By.CSS_SELECTOR, ".statement-card")

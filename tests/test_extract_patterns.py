@@ -257,3 +257,24 @@ def test_title_in_apposition_identifies_a_later_title_mention(extract):
     text = ("وأوضح \"الأستاذ عبد الله العيد\" المشرف العام على القناة الثقافية أن البرامج جاهزة.\n"
             "كما تحدث المشرف العام على القناة عن البرامج التفاعلية، وأكد أنها ستتوسع العام المقبل.")
     assert only(extract(text), cue="أكد")["speaker"] == "عبد الله العيد"
+
+
+def test_nouns_shaped_like_participles_are_not_cues(extract):
+    # "مدينة" has the shape of the participle of أدان, "ذاكرة" of ذكر
+    s = only(extract("من جانبه قال الشيخ عيد الحسن، من مشايخ مدينة رفح، إن الحملة نجحت في إغلاق نفقين."), cue="قال")
+    assert s["speaker"] == "عيد الحسن"
+
+
+def test_feminine_participle_after_a_clause(extract):
+    s = only(extract("وأشارت الوزيرة ليلى منصور إلى أن اللجنة ستجتمع، قائلة: \"لن نسمح بالخلاف\"."), rule="participle")
+    assert s["speaker"] == "ليلى منصور" and s["quote"] == "لن نسمح بالخلاف"
+
+
+def test_an_institution_ends_before_the_verbs_object(extract):
+    text = "أعلن الجيش التركي مقتل ثلاثة جنود.\nوأشار الجيش إلى أن عناصر مسلحة هاجمت القافلة."
+    assert only(extract(text), cue="أشار")["speaker"] == "الجيش التركي"
+
+
+def test_channel_after_the_speaker_is_not_part_of_the_name(extract):
+    text = "قال صلاح الدين دمرداش إن الهدف منع الوحدة.\nوقال دمرداش لرويترز في مقابلة إن الحزب يجر البلاد إلى الحرب."
+    assert only(extract(text), quote="الحزب يجر البلاد إلى الحرب")["speaker"] == "صلاح الدين دمرداش"
