@@ -409,7 +409,9 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
         object_words = len(_words(text, max(after_mention_end(mention, mention_start, ce), ce), q.start))
         if object_words > 4 and not (typ == "direct" and len(_words(text, s, e)) >= 4):
             return None     # "أشار إلى تصريحات ... “الناتو”": a noun phrase, not speech
-        if typ != "direct" or (not before.isspace() and before not in ":،,(") or last in rules.prepositions:
+        between = {normalize(w) for w, _, _ in _words(text, max(after_mention_end(mention, mention_start, ce), ce), q.start)}
+        if typ != "direct" or (not before.isspace() and before not in ":،,(") or last in rules.prepositions \
+                or between & rules.prepositions - {"في", "فى"}:
             s, e = _trim(text, q.inner_start, q.inner_end)
             typ, closed = "partial", q.closed
     else:
@@ -483,8 +485,18 @@ def according_statement(text, para, m, rules, field, pindex):
     if e - s < 2:
         return None
     typ = "mixed" if para.has_quote(s, e) else "indirect"
+    channel = None
+    lead = find_cues(text, rules, s, min(e, s + 12))
+    by_mouth = normalize(m.group("cue")).endswith("لسان")      # "على لسان X": X is the speaker
+    if lead and lead[0].start() == s and lead[0].form.kind == "verb" and not by_mouth:
+        # "وأكدت وزارة الخارجية ... إدانتها ...، وفقاً لوكالة الأنباء": the verb's subject speaks,
+        # the source after وفق relayed it
+        got = _bridge_mention(text, lead[0].end(), min(e, lead[0].end() + 80), rules)
+        if got and got[0].kind in ("person", "institution", "anonymous", "title"):
+            channel = men.name or men.title or men.text
+            men, s0 = got
     return Statement(field, s, e, typ, m.group("cue"), cs, "according", pindex,
-                     mention=men, mention_start=s0)
+                     mention=men, mention_start=s0, channel=channel)
 
 
 def headline_statement(text, para, rules, field, pindex):
@@ -578,7 +590,8 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
                         m.group("prefix") or para.sentence_start_before(m.start()) >= m.start() - 6):
                     # "وأدان X، عضو ...، بشدة ما ...": no statement, but X is who speaks next
                     got = _bridge_mention(text, m.end(), min(para.end, m.end() + 80), rules)
-                    if got and (got[0].kind == "institution" or got[0].kind == "person" and _ends_cleanly(text, got, rules)):
+                    if got and (got[0].kind == "institution" or got[0].kind == "person" and _ends_cleanly(text, got, rules)
+                                and (got[0].title or len(got[0].name.split()) > 1)):
                         subjects.append((got[1], got[0], form.agree))
             if st is None and form.kind == "verb":
                 idle_verb = m

@@ -134,7 +134,7 @@ def load(rules_dir=RULES_DIR):
                 r.forms[normalize(stem + ending)] = CueForm(stem + ending, lemma, "participle", agree)
     r.complementizer_re = regex.compile(
         WB_START + r"(?P<prep>(?:" + alternation(cues.get("prepositions", [])) + r")\s*)?"
-        r"(?P<comp>(?:ب|ل)?" + alternation(cues.get("complementizers", [])) + r")" + WB_END)
+        r"(?P<comp>ب?" + alternation(cues.get("complementizers", [])) + r")" + WB_END)   # "لأن" is "because"
     r.according_re = regex.compile(
         WB_START + r"(?:[وف]" + MARKS + r")?(?P<cue>" + alternation(cues.get("according", [])) + r")" + MARKS + WB_END)
     r.document_re = regex.compile(

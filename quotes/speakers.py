@@ -110,6 +110,9 @@ def parse_mention(text, rules, max_tokens=12):
         return pron
     text = _ABBREV_RE.sub(r"\1. ", text)      # "د.عصام العريان" -> "د. عصام العريان"
     words = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    first = _clean(words[0][0]) if words else ""
+    if first.startswith("لل") and len(first) > 4:
+        return Mention("", "none")             # "للملأ", "للصحفيين": a preposition, not a subject
     # stop at the first comma or bracket: what follows is an apposition
     cut = min([i for i, ch in enumerate(text) if ch in "،,(:؛;"] + [len(text)])
     words = [w for w in words if w[1] < cut][:max_tokens]

@@ -278,3 +278,22 @@ def test_an_institution_ends_before_the_verbs_object(extract):
 def test_channel_after_the_speaker_is_not_part_of_the_name(extract):
     text = "قال صلاح الدين دمرداش إن الهدف منع الوحدة.\nوقال دمرداش لرويترز في مقابلة إن الحزب يجر البلاد إلى الحرب."
     assert only(extract(text), quote="الحزب يجر البلاد إلى الحرب")["speaker"] == "صلاح الدين دمرداش"
+
+
+def test_according_after_a_reporting_sentence_names_the_channel(extract):
+    s = only(extract("وأكدت وزارة الخارجية إدانتها الشديدة لهذا العمل، وفقاً لوكالة أنباء السهل."), rule="according")
+    assert s["speaker"] == "وزارة الخارجية" and s["channel"] == "وكالة أنباء السهل"
+
+
+def test_li_anna_because_is_no_reported_clause(extract):
+    assert extract("وكشف خفاياهم لأنهم دعاة ضلال.") == []
+
+
+def test_honorific_formulas_are_not_part_of_the_speaker(extract):
+    s = only(extract("وقال الله تعالى: ((ومن أظلم ممن منع مساجد الله))."), cue="قال")
+    assert s["speaker"] == "الله"
+
+
+def test_noun_object_before_a_quotation_makes_it_partial(extract):
+    text = "قال عصام العريان إن الحكم له آثار، مشيراً إلى اجتماع «اللجان الدستورية والتشريعية بالحزب اليوم»."
+    assert only(extract(text), rule="participle")["type"] == "partial"
