@@ -109,6 +109,9 @@ def _is_label_quote(text, para, q, limit, rules, cue_end=None):
         return True
     if n <= 4 and kind == "institution" and classify(_clean_word(inner), rules) == "INST":
         return True        # "اتهمت المعارضة «حزب الله» ...": a party's name
+    prev = _words(text, max(para.start, q.start - 25), q.start)
+    if n <= 3 and kind == "person" and prev and classify(normalize(prev[-1][0]), rules) in ("TITLE", "DEF"):
+        return True        # "ما صرحت به الناشطة السياسية "داليا زيادة"": the speaker's name
     if n > 5 and kind not in ("person", "title", "institution"):
         return False       # longer than a name or a title: speech
     if 3 < n <= 5 and kind not in ("person", "title"):

@@ -113,8 +113,10 @@ def parse_mention(text, rules, max_tokens=12):
     first = _clean(words[0][0]) if words else ""
     if first.startswith("لل") and len(first) > 4:
         return Mention("", "none")             # "للملأ", "للصحفيين": a preposition, not a subject
-    # stop at the first comma or bracket: what follows is an apposition
-    cut = min([i for i, ch in enumerate(text) if ch in "،,(:؛;"] + [len(text)])
+    # stop at the first comma or bracket (what follows is an apposition) or at a quotation
+    # opening after a space ("قال الأمين العام «ستظل ...»")
+    cut = min([i for i, ch in enumerate(text) if ch in "،,(:؛;" or ch in "«“\"" and i > 0 and text[i - 1] == " "]
+              + [len(text)])
     words = [w for w in words if w[1] < cut][:max_tokens]
     title, name, head = [], [], None
     appositive = ""
@@ -128,11 +130,16 @@ def parse_mention(text, rules, max_tokens=12):
             i += 1
             continue
         cls = classify(tok, rules)
+        if cls == "STOP" and name and tok == "علي" and raw.strip(_QUOTE_CHARS + ".،,").endswith("ي"):
+            cls = "NAME"          # "أحمد محمد علي": the name Ali, not the preposition على
+        if len(tok.rstrip(".")) == 1 and not name:
+            i += 1                # "د." (doctor), "م." (engineer): an abbreviated title
+            continue
         if cls == "TITLE" and name and tok.startswith("ال") and tok not in rules.person_titles:
             cls = "DEF"           # "خالد الأمين": a family name that is also a title's word
         if cls == "STOP":
             # "مدير مكتب الحملة في لبنان وليد الجلال": a place inside a title, then the name
-            if title and not name and tok in _PLACE_PREPS and i + 2 < len(words):
+            if title and not name and head == "TITLE" and tok in _PLACE_PREPS and i + 2 < len(words):
                 # skip the place (one word, two after a word like جمهورية / مملكة) to reach the name
                 k = i + 2
                 if _clean(words[i + 1][0]) in rules.complementizers:

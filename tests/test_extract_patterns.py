@@ -297,3 +297,22 @@ def test_honorific_formulas_are_not_part_of_the_speaker(extract):
 def test_noun_object_before_a_quotation_makes_it_partial(extract):
     text = "قال عصام العريان إن الحكم له آثار، مشيراً إلى اجتماع «اللجان الدستورية والتشريعية بالحزب اليوم»."
     assert only(extract(text), rule="participle")["type"] == "partial"
+
+
+def test_abbreviated_doctor_title_is_no_part_of_the_name(extract):
+    s = only(extract("أكد د. محمد بديع، المرشد العام للجماعة، أن العنف غريب عن الشعب."), cue="أكد")
+    assert s["speaker"] == "محمد بديع"
+
+
+def test_statement_place_after_an_institution_is_no_name(extract):
+    s = only(extract("وقالت وزارة الداخلية في بيان نشرته الوكالة اليوم إن الشبكة ضبطت."), cue="قالت")
+    assert s["speaker"] == "وزارة الداخلية"
+
+
+def test_quoted_name_after_a_title_is_no_quotation(extract):
+    assert extract("وجاء النفي تعليقا على ما صرحت به الناشطة السياسية \"داليا زيادة\".") == []
+
+
+def test_military_title_and_the_name_ali(extract):
+    s = only(extract("وقال العقيد أركان حرب أحمد محمد علي إن المعلومات غير صحيحة."), cue="قال")
+    assert s["speaker"] == "أحمد محمد علي"
