@@ -298,6 +298,11 @@ def _after_clause(text, para, pos, rules):
     return form is not None and form.kind == "verb"
 
 
+def _after_relative(text, para, pos):
+    prev = _words(text, max(para.start, pos - 12), pos)
+    return bool(prev) and normalize(prev[-1][0]) in ("الذي", "التي", "ما", "مما", "كما")
+
+
 def _amma_before(text, para, cue_start):
     """"أما الوزير فقال": a topic introduced by أما, taken up by a verb with ف."""
     start = para.sentence_start_before(cue_start)
@@ -425,8 +430,8 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
     if e - s < 2:
         return None
     if form.kind == "verb" and form.tense == "present" and form.agree == "m" and mention is None \
-            and kind == "comp" and para.sentence_start_before(cs) >= cs - 2:
-        return None     # "يذكر أن ...": the newspaper's own aside, nobody is quoted
+            and kind == "comp" and (para.sentence_start_before(cs) >= cs - 2 or _after_relative(text, para, cs)):
+        return None     # "يذكر أن ...", "الذي يُتوقع أن ...": impersonal, nobody is quoted
     cue_word = text[cs:ce]
     if m.group("prefix"):
         cue_word = cue_text
@@ -594,7 +599,8 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
                     # "وأدان X، عضو ...، بشدة ما ...": no statement, but X is who speaks next
                     got = _bridge_mention(text, m.end(), min(para.end, m.end() + 80), rules)
                     if got and (got[0].kind == "institution" or got[0].kind == "person" and _ends_cleanly(text, got, rules)
-                                and (got[0].title or len(got[0].name.split()) > 1)):
+                                and (got[0].title or len(got[0].name.split()) > 1)
+                                and not any(normalize(t).endswith(("ها", "هم")) for t in got[0].name.split())):
                         subjects.append((got[1], got[0], form.agree))
             if st is None and form.kind == "verb":
                 idle_verb = m

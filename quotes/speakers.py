@@ -60,6 +60,8 @@ def classify(token, rules):
         return "STOP"
     if token[:1] in "وف" and (token[1:] in rules.forms or token[1:] in rules.mention_stops):
         return "STOP"
+    if token in rules.person_titles:
+        return "TITLE"                                  # before the و-rules: "والده", "وزير"
     if token.startswith("وال") and len(token) > 4:     # "الحرية والعدالة": a conjoined description
         return "PREP"
     if token in rules.name_introducers:
@@ -111,6 +113,8 @@ def parse_mention(text, rules, max_tokens=12):
     text = _ABBREV_RE.sub(r"\1. ", text)      # "د.عصام العريان" -> "د. عصام العريان"
     words = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     first = _clean(words[0][0]) if words else ""
+    if first[:1].isdigit():
+        return Mention("", "none")             # "قال 16 سنة": a number is nobody
     if first.startswith("لل") and len(first) > 4:
         return Mention("", "none")             # "للملأ", "للصحفيين": a preposition, not a subject
     # stop at the first comma or bracket (what follows is an apposition) or at a quotation
@@ -135,7 +139,7 @@ def parse_mention(text, rules, max_tokens=12):
         if len(tok.rstrip(".")) == 1 and not name:
             i += 1                # "د." (doctor), "م." (engineer): an abbreviated title
             continue
-        if cls == "TITLE" and name and tok.startswith("ال") and tok not in rules.person_titles:
+        if cls == "TITLE" and name and tok in rules.title_family_names:
             cls = "DEF"           # "خالد الأمين": a family name that is also a title's word
         if cls == "STOP":
             # "مدير مكتب الحملة في لبنان وليد الجلال": a place inside a title, then the name
@@ -154,6 +158,8 @@ def parse_mention(text, rules, max_tokens=12):
                                        + text[words[i][1]:words[k - 1][2]])
             break
         if cls == "SKIP":
+            if name and tok in ("ل", "ب"):
+                break             # "تحرير عدن لـ«الشرق الأوسط»": a preposition ends the name
             i += 1
             continue
         if cls in ("TITLE", "INST", "ANON"):
@@ -399,9 +405,13 @@ class ArticleSpeakers:
         elif mention.kind in ("institution", "anonymous"):
             ent = None
             if mention.kind == "institution":
-                toks = _name_tokens(mention.name)
+                # "الحكومة" is "الحكومة المصرية" (one begins the other); "المعارضة" is not
+                # "حركة شباب 6 أبريل المعارضة"
+                toks = [strip_article(t) for t in normalize(mention.name).split()]
                 for e in self.entities:
-                    if e.kind == "institution" and (toks <= e.name_tokens() or e.name_tokens() <= toks):
+                    other = [strip_article(t) for t in normalize(e.name).split()]
+                    short, long_ = sorted((toks, other), key=len)
+                    if e.kind == "institution" and short and long_[:len(short)] == short:
                         ent = e
             if ent is None:
                 ent = Entity(mention.kind, mention.name, [mention.title])

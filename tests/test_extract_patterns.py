@@ -316,3 +316,23 @@ def test_quoted_name_after_a_title_is_no_quotation(extract):
 def test_military_title_and_the_name_ali(extract):
     s = only(extract("وقال العقيد أركان حرب أحمد محمد علي إن المعلومات غير صحيحة."), cue="قال")
     assert s["speaker"] == "أحمد محمد علي"
+
+
+def test_impersonal_passive_after_a_relative(extract):
+    assert extract("وفرضت القوات الحصار الذي يُتوقع أن يستمر أسابيع.") == []
+
+
+def test_kinship_word_before_a_name_in_apposition(extract):
+    s = only(extract("حيث يقول والده، ستيفانو بروكا: \"منذ أن كان طفلا كان يرسم\"."), cue="يقول")
+    assert s["speaker"] == "ستيفانو بروكا"
+
+
+def test_a_number_is_nobody(extract):
+    s = only(extract("سألته كم يبلغ ابنك من العمر؟ قال 16 سنة، ووجدت أن العمل معه مثير."), cue="قال")
+    assert s["speaker"] != "16 سنة"
+
+
+def test_general_opposition_is_not_a_named_movement(extract):
+    text = ("وحمل أحمد ماهر، مؤسس حركة شباب 6 أبريل المعارضة، قيادات الإخوان المسؤولية.\n"
+            "وتقول المعارضة إن الجماعة تسعى للسيطرة على الدولة.")
+    assert only(extract(text), cue="تقول")["speaker"] == "المعارضة"
