@@ -82,31 +82,89 @@ def forget(db, article_ids):
 
 
 def assign(db, statements, articles=None):
-    """Put each new statement into an existing claim or a new one (inside the caller's transaction)."""
+    """Put each new statement into an existing claim or a new one (inside the caller's transaction).
+
+    Versions of candidate claims are read once per call and kept in memory; the statements'
+    claim ids and the new shingles are written in bulk at the end."""
     if not statements:
         return
     art = {a["id"]: a for a in (articles or [])}
-    kinds = {}
-    touched = set()
+    index = _Index(db)
     next_id = db.execute("select coalesce(max(id), 0) from claims").fetchone()[0]
+    links, new_claims = [], []
     for st in statements:
         ws = words(st["quote"])
         if len(ws) < 2:
             continue
         sh = shingles(ws)
         a = art.get(st["article_id"]) or _article(db, st["article_id"])
-        matches = _matching_claims(db, st, ws, sh, a, kinds)
+        mydate = _date(a or {})
+        index.kind(st["speaker_id"])
+        matches = _matching_claims(index, st, ws, sh, mydate)
         best = matches[0] if matches else None
         if best is None:
             next_id += 1
             best = next_id
-            db.execute("insert into claims (id, speaker_id, speaker, quote, statements, dirty) values (?, ?, ?, ?, 0, 1)",
-                       [best, st["speaker_id"], st["speaker"], st["quote"]])
-        db.execute("update statements set claim_id = ? where id = ?", [best, st["id"]])
-        db.conn.executemany("insert or ignore into claim_shingles (shingle, claim_id) values (?, ?)",
-                            [(s, best) for s in sh])
-        touched.add(best)
-    mark_dirty(db, touched)
+            new_claims.append((best, st["speaker_id"], st["speaker"], st["quote"]))
+            index.versions[best] = []
+        links.append((best, st["id"]))
+        index.add(best, sh, (ws, st["speaker_id"], index.kind(st["speaker_id"]), mydate))
+    db.conn.executemany("insert into claims (id, speaker_id, speaker, quote, statements, dirty) values (?, ?, ?, ?, 0, 1)",
+                        new_claims)
+    db.conn.executemany("update statements set claim_id = ? where id = ?", links)
+    db.conn.executemany("insert or ignore into claim_shingles (shingle, claim_id) values (?, ?)",
+                        [(s, cid) for s, cids in index.new_shingles.items() for cid in cids])
+    mark_dirty(db, {cid for cid, _ in links})
+
+
+class _Index:
+    """What one call to :func:`assign` knows of the claims: their stored shingles (queried), the
+    shingles and versions added in this call, and the earliest versions of candidate claims."""
+
+    def __init__(self, db):
+        self.db = db
+        self.new_shingles = {}      # shingle -> claim ids added in this call
+        self.versions = {}          # claim id -> [(words, speaker_id, speaker kind, date)]
+        self.kinds = {}
+
+    def kind(self, speaker_id):
+        if speaker_id is not None and speaker_id not in self.kinds:
+            row = self.db.execute("select kind from speakers where id = ?", [speaker_id]).fetchone()
+            self.kinds[speaker_id] = row[0] if row else None
+        return self.kinds.get(speaker_id)
+
+    def counts(self, sh):
+        counts = Counter()
+        sh = list(sh)
+        for i in range(0, len(sh), 500):
+            chunk = sh[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for cid, n in self.db.execute(f"select claim_id, count(*) from claim_shingles where shingle in ({marks}) "
+                                          f"group by claim_id", chunk):
+                counts[cid] += n
+        for s in sh:
+            for cid in self.new_shingles.get(s, ()):
+                counts[cid] += 1
+        return counts
+
+    def claim_versions(self, cid):
+        if cid not in self.versions:
+            rows = self.db.execute("""select s.quote, s.speaker_id, sp.kind, a.published
+                                      from statements s join articles a on a.id = s.article_id
+                                      left join speakers sp on sp.id = s.speaker_id
+                                      where s.claim_id = ? order by s.rowid limit ?""", [cid, MAX_VERSIONS])
+            self.versions[cid] = []
+            for quote, spk, kind, pub in rows:
+                self.kinds[spk] = kind
+                self.versions[cid].append((words(quote), spk, kind, _date({"published": pub})))
+        return self.versions[cid]
+
+    def add(self, cid, sh, version):
+        for s in sh:
+            self.new_shingles.setdefault(s, set()).add(cid)
+        vs = self.claim_versions(cid)
+        if len(vs) < MAX_VERSIONS:
+            vs.append(version)
 
 
 def mark_dirty(db, claim_ids):
@@ -145,43 +203,30 @@ def _article(db, article_id):
     return {"id": row[0], "published": row[1], "date_extracted": row[2], "source_id": row[3]} if row else {}
 
 
-def _matching_claims(db, st, ws, sh, article, kinds):
+def _matching_claims(index, st, ws, sh, mydate):
     """Claims this statement verifies against, best first."""
     if not sh:
         return []
-    counts = Counter()
-    sh = list(sh)
-    for i in range(0, len(sh), 500):
-        chunk = sh[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        for cid, n in db.execute(f"select claim_id, count(*) from claim_shingles where shingle in ({marks}) "
-                                 f"group by claim_id", chunk):
-            counts[cid] += n
+    counts = index.counts(sh)
     need = min(MIN_SHARED, len(sh))
     found = []
     mine, joined = _counter(ws), " ".join(ws)
-    mydate = _date(article or {})
+    kinds = index.kinds
     for cid, n in counts.most_common(MAX_CANDIDATES):
         if n < need:
             break
-        rows = db.execute("""select s.quote, s.speaker_id, sp.kind, a.published, a.date_extracted, s.article_id
-                             from statements s join articles a on a.id = s.article_id
-                             left join speakers sp on sp.id = s.speaker_id
-                             where s.claim_id = ? order by s.rowid limit ?""", [cid, MAX_VERSIONS]).fetchall()
+        rows = index.claim_versions(cid)
         ok = True
         score = 0.0
         agree = 0
         inside = False
-        for quote, spk, kind, pub, ext, art_id in rows:
-            kinds[spk] = kind
+        for ow, spk, kind, other in rows:
             if not _speakers_compatible(st["speaker_id"], spk, kinds):
                 ok = False
                 break
-            other = _date({"published": pub, "date_extracted": ext})
             if mydate and other and abs((mydate - other).days) > WINDOW_DAYS:
                 ok = False
                 break
-            ow = words(quote)
             common = sum((mine & _counter(ow)).values())
             c = common / min(len(ws), len(ow)) if ws and ow else 0.0
             f = fuzz.token_set_ratio(joined, " ".join(ow)) if c >= MIN_CONTAINMENT else 0
@@ -197,8 +242,6 @@ def _matching_claims(db, st, ws, sh, article, kinds):
         if ok and score > 0 and (agree >= MIN_AGREE * len(rows) or inside):
             found.append((score, cid))
     found.sort(key=lambda x: (-x[0], x[1]))
-    if not found:
-        return []
     return [cid for _, cid in found]
 
 
@@ -293,9 +336,9 @@ def _refresh(db, claim_ids):
                     flags["speaker_disagreement"], flags["cue_disagreement"], flags["number_mismatch"],
                     flags["wording_changed"], flags["single_source"],
                     json.dumps([k for k, v in flags.items() if v]), cid])
-        for r in rows:
-            db.execute("update statements set quote_diff = ? where id = ?",
-                       [diff_markup(r["quote"], longest["quote"]) if len(rows) > 1 else None, r["id"]])
+        db.conn.executemany("update statements set quote_diff = ? where id = ?",
+                            [(diff_markup(r["quote"], longest["quote"]) if len(rows) > 1 else None, r["id"])
+                             for r in rows])
 
 
 def rebuild(db):
