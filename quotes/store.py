@@ -61,6 +61,22 @@ def m003_statements_source(db):
     db["statements"].rebuild_fts()
 
 
+@migrations()
+def m004_fts_update_triggers(db):
+    """Search-index update triggers that fire only when an indexed column changes (claim ids and
+    highlighted wordings change often, and re-indexing every statement for them is wasted work)."""
+    for table, cols in schema.FTS.items():
+        fts = f"{table}_fts"
+        quoted = ", ".join(f'"{c}"' for c in cols)
+        old = ", ".join(f'old."{c}"' for c in cols)
+        new = ", ".join(f'new."{c}"' for c in cols)
+        db.execute(f'DROP TRIGGER IF EXISTS "{table}_au"')
+        db.execute(f"""CREATE TRIGGER "{table}_au" AFTER UPDATE OF {quoted} ON "{table}" BEGIN
+  INSERT INTO "{fts}" ("{fts}", rowid, {quoted}) VALUES('delete', old.rowid, {old});
+  INSERT INTO "{fts}" (rowid, {quoted}) VALUES (new.rowid, {new});
+END""")
+
+
 def open_db(path):
     """Open (creating if needed) a database in WAL mode with a busy timeout, schema applied."""
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
@@ -257,8 +273,9 @@ class Writer:
                 db["speaker_aliases"].insert_all(aliases, pk=("speaker_id", "alias"), ignore=True)
             db["articles"].upsert_all(articles, pk="id")
             if statements:
-                db["statements"].insert_all(statements, pk="id", replace=True, batch_size=500)
-                claims.assign(db, statements, articles)
+                unique = list({st["id"]: st for st in reversed(statements)}.values())[::-1]
+                db["statements"].insert_all(unique, pk="id", ignore=True, batch_size=500)
+                claims.assign(db, unique, articles)
             db.conn.execute("COMMIT")
         except BaseException:
             if db.conn.in_transaction:
@@ -267,7 +284,7 @@ class Writer:
         for a in articles:
             self.known[a["id"]] = a["content_hash"]
             self.hashes[a["content_hash"]] = a["id"]
-        return len(statements)
+        return len({st["id"] for st in statements})
 
     def refresh_counts(self):
         """Statement counts per speaker (for sorting and the 'most quoted' query)."""

@@ -103,7 +103,7 @@ def test_existing_database_is_upgraded_not_rebuilt(tmp_path):
     db = open_db(dbp)                   # migrations already applied: nothing is dropped
     assert db["articles"].get("keep")["title"] == "t"
     assert [m["name"] for m in db.query("select name from _sqlite_migrations")] == [
-        "m001_initial", "m002_claims_dirty", "m003_statements_source"]
+        "m001_initial", "m002_claims_dirty", "m003_statements_source", "m004_fts_update_triggers"]
     assert "dirty" in db["claims"].columns_dict
 
 
