@@ -32,6 +32,10 @@ def stem(token):
     """A crude stem for comparing titles: no article, no nisba or feminine ending
     ("الكوري" ~ "كوريا", "الشمالية" ~ "الشمالي")."""
     t = strip_article(normalize(token))
+    for suffix in ("تهم", "تها", "ته"):     # "سماحته" ~ "سماحة": a feminine noun with a pronoun
+        if t.endswith(suffix) and len(t) - len(suffix) >= 3:
+            t = t[: -len(suffix)]
+            break
     for _ in range(2):
         for suffix in ("يه", "ي", "ه", "ا"):
             if t.endswith(suffix) and len(t) - len(suffix) >= 3:
@@ -105,7 +109,7 @@ def pronoun_mention(text, rules):
     return None
 
 
-def parse_mention(text, rules, max_tokens=12):
+def parse_mention(text, rules, max_tokens=20):
     """Parse the words naming a speaker; returns a :class:`Mention` (kind 'none' if no speaker)."""
     pron = pronoun_mention(text, rules)
     if pron:
@@ -180,17 +184,21 @@ def parse_mention(text, rules, max_tokens=12):
                 last_end = words[i + 2][2]
                 i += 3
                 continue
-            # a head word in construct state governs the next word ("رئيس الوزراء", "متحدث باسم X")
-            if not tok.startswith("ال") and i + 1 < len(words):
+            # a head word in construct state governs the next word ("رئيس الوزراء", "متحدث باسم X"),
+            # and so does that word when it is a title too ("سماحة مفتي عام المملكة")
+            governs = not tok.startswith("ال")
+            while governs and i + 1 < len(words):
                 nxt = _clean(words[i + 1][0])
-                if nxt and classify(nxt, rules) not in ("STOP",) and not (cls == "TITLE" and nxt in rules.name_connectors):
+                if not nxt or classify(nxt, rules) == "STOP" or cls == "TITLE" and nxt in rules.name_connectors:
+                    break
+                i += 1
+                title.append(words[i][0])
+                last_end = words[i][2]
+                if nxt == "باسم" and i + 1 < len(words):
                     i += 1
                     title.append(words[i][0])
                     last_end = words[i][2]
-                    if nxt == "باسم" and i + 1 < len(words):
-                        i += 1
-                        title.append(words[i][0])
-                        last_end = words[i][2]
+                governs = classify(nxt, rules) in ("TITLE", "INST") and not nxt.startswith("ال")
             i += 1
             continue
         if cls == "PREP":

@@ -336,3 +336,15 @@ def test_general_opposition_is_not_a_named_movement(extract):
     text = ("وحمل أحمد ماهر، مؤسس حركة شباب 6 أبريل المعارضة، قيادات الإخوان المسؤولية.\n"
             "وتقول المعارضة إن الجماعة تسعى للسيطرة على الدولة.")
     assert only(extract(text), cue="تقول")["speaker"] == "المعارضة"
+
+
+def test_long_chain_of_titles_before_the_name(extract):
+    text = ("حذر سماحة مفتي عام المملكة رئيس هيئة كبار العلماء الشيخ عبدالعزيز بن عبدالله آل الشيخ، "
+            "المسلمين من الفتن، مبيناً أن هذه الفئة شذت عن الأمة.\nوأكد سماحته أن هذه الفئة من المفسدين.")
+    st = extract(text)
+    assert only(st, cue="أكد")["speaker"] == "عبدالعزيز بن عبدالله آل الشيخ"
+
+
+def test_prepositional_pronoun_is_nobody(extract):
+    s = only(extract("قال الوزير خالد الأمين إن الخطة جاهزة.\nوأكد لنا أن التنفيذ يبدأ غداً."), cue="أكد")
+    assert s["speaker"] == "خالد الأمين"
