@@ -16,7 +16,7 @@ from .normalize import normalize, strip_article
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_.]+(?:[-'][\p{L}\p{M}]+)*")
 _QUOTE_CHARS = "\"'«»“”„‹›ـ"
-_PLACE_PREPS = {normalize(w) for w in ("في", "فى", "لدى", "ب", "إلى")}
+_PLACE_PREPS = {normalize(w) for w in ("في", "فى", "لدى", "ب", "إلى", "عن")}
 _ABBREV_RE = regex.compile(r"(?<![\p{L}])(\p{L})\.(?=\p{L})")
 #: words that qualify many titles and so identify none ("الأمين العام السابق")
 GENERIC_MODIFIERS = {"العام", "العامة", "السابق", "السابقة", "الأول", "الأسبق", "الرسمي", "التنفيذي", "الأعلى",

@@ -348,3 +348,13 @@ def test_long_chain_of_titles_before_the_name(extract):
 def test_prepositional_pronoun_is_nobody(extract):
     s = only(extract("قال الوزير خالد الأمين إن الخطة جاهزة.\nوأكد لنا أن التنفيذ يبدأ غداً."), cue="أكد")
     assert s["speaker"] == "خالد الأمين"
+
+
+def test_speech_noun_with_pronoun_is_the_object_not_the_name(extract):
+    s = only(extract("واختتم العريان كلامه بالآية الكريمة: \"فأما الزبد فيذهب جفاء\"."), cue="اختتم")
+    assert s["speaker"] == "العريان"
+
+
+def test_title_with_an_preposition_before_the_name(extract):
+    s = only(extract("وقال المسؤول عن الطوارئ نشوان الحسام: الكادر الطبي غادر المستشفى."), cue="قال")
+    assert s["speaker"] == "نشوان الحسام"
