@@ -67,7 +67,7 @@ def _table_row(rec):
 @click.option("--reextract", is_flag=True,
               help="re-derive the statements of stored articles (all of them when no PATH is given)")
 @click.option("--progress/--no-progress", default=None,
-              help="show a progress bar (default: when stderr is a terminal)")
+              help="show a progress bar by bytes of input read (default: when stderr is a terminal)")
 def ingest(paths, db_path, jobs, reextract, progress):
     """Ingest the articles in PATHS into a SQLite database, with speakers and claims."""
     from .ingest import run

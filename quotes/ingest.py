@@ -6,7 +6,7 @@ import time
 
 from . import claims
 from .extract import extract_article
-from .read import read_paths
+from .read import input_bytes, read_paths
 from .store import Summary, Writer, open_db
 
 BATCH = 200
@@ -45,6 +45,8 @@ def run(paths, db_path, jobs=1, reextract=False, progress=False, batch=BATCH, re
                 report(f"skipped {problem}")
                 continue
             summary.read += 1
+            if bar is not None:
+                bar.advance(article.pop("_bytes", 0))
             status = writer.classify(article, reextract)
             if status in ("new", "updated"):
                 article["_status"] = status
@@ -58,7 +60,7 @@ def run(paths, db_path, jobs=1, reextract=False, progress=False, batch=BATCH, re
         results = pool.imap(_extract, todo(), chunksize=16)
     else:
         results = map(_extract, todo())
-    bar = _Progress(t0) if progress else None
+    bar = _Progress(t0, input_bytes(paths)) if progress and paths else None
     try:
         pending = []
         for article, records, error in results:
@@ -99,17 +101,34 @@ def _flush(writer, pending, summary, bar):
 
 
 class _Progress:
-    """A one-line progress display on stderr (the input is streamed, so no total is known)."""
+    """A progress bar on stderr, by bytes of input read (the input is streamed)."""
+    WIDTH = 30
 
-    def __init__(self, t0):
-        self.t0, self.done = t0, 0
+    def __init__(self, t0, total_bytes):
+        self.t0, self.done, self.total, self.read = t0, 0, max(total_bytes, 1), 0
+        self.statements, self.shown = 0, 0.0
+
+    def advance(self, nbytes):
+        self.read += nbytes
+        self._draw()
 
     def update(self, n, statements):
         self.done += n
-        rate = self.done / max(time.perf_counter() - self.t0, 1e-9)
-        sys.stderr.write(f"\ringesting: {self.done} articles, {statements} statements, {rate:.0f} articles/s ")
+        self.statements = statements
+        self._draw(force=True)
+
+    def _draw(self, force=False):
+        now = time.perf_counter()
+        if not force and now - self.shown < 0.2:
+            return
+        self.shown = now
+        frac = min(self.read / self.total, 1.0)
+        filled = int(frac * self.WIDTH)
+        rate = self.done / max(now - self.t0, 1e-9)
+        sys.stderr.write(f"\ringesting [{'#' * filled}{'-' * (self.WIDTH - filled)}] {frac:4.0%}  "
+                         f"{self.done} articles, {self.statements} statements, {rate:.0f} articles/s ")
         sys.stderr.flush()
 
     def close(self):
-        if self.done:
+        if self.done or self.read:
             sys.stderr.write("\n")

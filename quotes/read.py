@@ -61,6 +61,8 @@ def read_jsonl(path):
                     yield None, Problem(path, f"line {lineno}", f"not JSON ({e.msg})")
                     continue
                 art, problem = _article(obj, path, f"line {lineno}")
+                if art is not None:
+                    art["_bytes"] = len(raw)
                 yield art, problem
     except (OSError, EOFError, gzip.BadGzipFile) as e:
         yield None, Problem(path, "", f"unreadable ({e})")
@@ -113,7 +115,7 @@ def read_text(path):
         if stem.endswith(suffix):
             stem = stem[: -len(suffix)]
     yield {"id": stem, "source": source.strip() or None, "title": "", "text": body, "url": None,
-           "published": None, "date_extracted": None}, None
+           "published": None, "date_extracted": None, "_bytes": len(data)}, None
 
 
 def read_html(path):
@@ -143,7 +145,8 @@ def read_html(path):
         return
     stem = os.path.splitext(os.path.basename(path))[0]
     yield {"id": stem, "source": get("sitename") or get("hostname"), "title": get("title") or "",
-           "text": text, "url": get("url"), "published": get("date"), "date_extracted": None}, None
+           "text": text, "url": get("url"), "published": get("date"), "date_extracted": None,
+           "_bytes": len(data)}, None
 
 
 def reader_for(path):
@@ -156,6 +159,19 @@ def reader_for(path):
     if name.endswith(HTML_SUFFIXES):
         return read_html
     return None
+
+
+def input_bytes(paths):
+    """Total size of the files ``read_paths`` would read (for a progress bar)."""
+    total = 0
+    for path in paths:
+        if os.path.isdir(path):
+            for root, _, names in os.walk(path):
+                total += sum(os.path.getsize(os.path.join(root, n)) for n in names
+                             if reader_for(os.path.join(root, n)) is not None)
+        elif os.path.isfile(path):
+            total += os.path.getsize(path)
+    return total
 
 
 def read_paths(paths):

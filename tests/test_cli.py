@@ -81,7 +81,8 @@ def test_readme_documents_every_command_and_option():
 def test_ingest_progress_line(tmp_path):
     result = CliRunner().invoke(cli, ["ingest", SAMPLE, "--db", str(tmp_path / "quotes.db"), "--progress"])
     assert result.exit_code == 0
-    assert "ingesting: 13 articles" in result.output and "articles read 13, new 13" in result.output
+    assert "ingesting [" in result.output and "100%" in result.output and "13 articles" in result.output
+    assert "articles read 13, new 13" in result.output
 
 
 def test_ingest_with_two_jobs_gives_the_same_statements(tmp_path):
