@@ -90,6 +90,10 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
         men = st.mention
         if men is not None and men.kind in ("person", "institution", "anonymous", "title"):
             ent = speakers.register(men, st.mention_start, st.agree if st.rule != "according" else "")
+            if ent is not None and ent.kind == "title" and len(men.title.split()) == 1:
+                # a bare "الوزيرة" no title in the article names: the last speaker it can be
+                ent = next((e for e in reversed(recent) if e.kind == "person" and e.name
+                            and compatible(e, st.agree)), ent)
         elif st.inherit or (men is None and st.rule == "verb" and _preceded_in_sentence(text, st)):
             prev = None
             for j in range(i - 1, -1, -1):

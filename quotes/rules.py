@@ -160,6 +160,7 @@ def load(rules_dir=RULES_DIR):
     r.name_introducers = _norm_set(spk.get("name_introducers"))
     r.name_continuations = _norm_set(spk.get("name_continuations"))
     r.title_family_names = _norm_set(spk.get("title_family_names"))
+    r.nisba_adjectives = _norm_set(spk.get("nisba_adjectives"))
     r.place_heads = _norm_set(spk.get("place_heads"))
     r.object_suffix = set(cues.get("object_suffix") or [])
     r.cue_max_len = max(len(k) for k in r.forms) + 4   # a prefix and an object pronoun

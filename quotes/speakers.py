@@ -284,6 +284,12 @@ def parse_mention(text, rules, max_tokens=20):
         return Mention(span, "person", name=strip(title))   # a family name: "البيومي", "العريان"
     if title and head is None and all(classify(_clean(w), rules) in ("DEF",) for w in title):
         return Mention(span, "title", title=strip(title))    # descriptions only: "الحداد القرار"
+    if title and head == "TITLE" and len(title) >= 2 and not name:
+        last = _clean(title[-1])
+        if last.startswith("ال") and last.endswith("ي") and last not in rules.nisba_adjectives \
+                and classify(last, rules) == "DEF" and classify(_clean(title[-2]), rules) == "TITLE":
+            # "الوزير القحطاني", "الدكتور الخضيري": a family name after a bare title
+            return Mention(span, "person", name=strip(title[-1:]), title=strip(title[:-1]))
     if title and head == "TITLE":
         return Mention(span, "title", title=strip(title))
     return Mention(span, "none")

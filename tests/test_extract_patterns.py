@@ -358,3 +358,15 @@ def test_speech_noun_with_pronoun_is_the_object_not_the_name(extract):
 def test_title_with_an_preposition_before_the_name(extract):
     s = only(extract("وقال المسؤول عن الطوارئ نشوان الحسام: الكادر الطبي غادر المستشفى."), cue="قال")
     assert s["speaker"] == "نشوان الحسام"
+
+
+def test_family_name_after_a_bare_title(extract):
+    s = only(extract("أما الوزير القحطاني فقال إن بلاده ملتزمة بالاتفاق."), cue="قال")
+    assert s["speaker"] == "القحطاني"
+    s = only(extract("وقال الرئيس الروسي إن الزيارة ناجحة."), cue="قال")
+    assert s["speaker"] == "الرئيس الروسي"          # a nationality is no family name
+
+
+def test_bare_title_with_no_holder_is_the_last_agreeing_speaker(extract):
+    text = "قالت الراشدي إن الاتفاق عادل.\nوأضافت الوزيرة أن العمل يبدأ غداً."
+    assert only(extract(text), cue="أضافت")["speaker"] == "الراشدي"
