@@ -92,15 +92,31 @@ class Rules:
     complementizer_re: object = None
     according_re: object = None
     data: dict = field(default_factory=dict)
-    person_titles: set = field(default_factory=set)
-    institution_heads: set = field(default_factory=set)
-    anonymous_heads: set = field(default_factory=set)
-    name_connectors: set = field(default_factory=set)
-    mention_stops: set = field(default_factory=set)
-    media_heads: set = field(default_factory=set)
-    not_speakers: set = field(default_factory=set)
-    not_complementizer_after: set = field(default_factory=set)
     addressee_re: object = None
+
+
+#: attribute of :class:`Rules` -> (rule file, key): word lists, normalized when loaded
+WORD_LISTS = {
+    "person_titles": ("speakers", "person_titles"),
+    "institution_heads": ("speakers", "institution_heads"),
+    "anonymous_heads": ("speakers", "anonymous_heads"),
+    "name_connectors": ("speakers", "name_connectors"),
+    "mention_stops": ("speakers", "mention_stops"),
+    "media_heads": ("speakers", "media_heads"),
+    "not_speakers": ("speakers", "not_speakers"),
+    "term_heads": ("speakers", "name_heads"),
+    "speech_nouns": ("speakers", "speech_nouns"),
+    "clause_particles": ("speakers", "clause_particles"),
+    "subject_follows": ("speakers", "subject_follows"),
+    "name_introducers": ("speakers", "name_introducers"),
+    "name_continuations": ("speakers", "name_continuations"),
+    "title_family_names": ("speakers", "title_family_names"),
+    "nisba_adjectives": ("speakers", "nisba_adjectives"),
+    "place_heads": ("speakers", "place_heads"),
+    "prepositions": ("cues", "prepositions"),
+    "complementizers": ("cues", "complementizers"),
+    "not_complementizer_after": ("cues", "not_complementizer_after"),
+}
 
 
 def _read(name, rules_dir):
@@ -142,30 +158,13 @@ def load(rules_dir=RULES_DIR):
     r.addressee_re = regex.compile(
         WB_START + r"(?P<cue>" + alternation(s + e for s in cues.get("addressee_participles", [])
                                                    for e in ("ا", "", "ة", "ين")) + r")(?:" + MARKS + r"[ًٌٍ])?" + WB_END)
-    r.person_titles = _norm_set(spk.get("person_titles"))
-    r.institution_heads = _norm_set(spk.get("institution_heads"))
-    r.anonymous_heads = _norm_set(spk.get("anonymous_heads"))
-    r.name_connectors = _norm_set(spk.get("name_connectors"))
-    r.mention_stops = _norm_set(spk.get("mention_stops"))
-    r.media_heads = _norm_set(spk.get("media_heads"))
-    r.not_speakers = _norm_set(spk.get("not_speakers"))
-    r.term_heads = _norm_set(spk.get("name_heads"))
+    for attr, (source, key) in WORD_LISTS.items():
+        setattr(r, attr, _norm_set((spk if source == "speakers" else cues).get(key)))
     r.name_heads = r.term_heads | r.media_heads | r.institution_heads
-    r.speech_nouns = _norm_set(spk.get("speech_nouns"))
-    r.clause_particles = _norm_set(spk.get("clause_particles"))
-    r.subject_follows = _norm_set(spk.get("subject_follows"))
-    r.prepositions = _norm_set(cues.get("prepositions"))
-    r.title_words = {normalize(w) for w in spk.get("person_titles") or [] if " " not in w}
-    r.complementizers = _norm_set(cues.get("complementizers"))
-    r.name_introducers = _norm_set(spk.get("name_introducers"))
-    r.name_continuations = _norm_set(spk.get("name_continuations"))
-    r.title_family_names = _norm_set(spk.get("title_family_names"))
-    r.nisba_adjectives = _norm_set(spk.get("nisba_adjectives"))
-    r.place_heads = _norm_set(spk.get("place_heads"))
+    r.title_words = {w for w in r.person_titles if " " not in w}
     r.object_suffix = set(cues.get("object_suffix") or [])
     r.cue_max_len = max(len(k) for k in r.forms) + 4   # a prefix and an object pronoun
     r.pronouns = {normalize(k): v for k, v in (spk.get("pronouns") or {}).items()}
-    r.not_complementizer_after = _norm_set(cues.get("not_complementizer_after"))
     return r
 
 
