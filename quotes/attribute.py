@@ -112,9 +112,12 @@ def _is_label_quote(text, para, q, limit, rules, cue_end=None):
     prev = _words(text, max(para.start, q.start - 25), q.start)
     if n <= 3 and kind == "person" and prev and classify(normalize(prev[-1][0]), rules) in ("TITLE", "DEF"):
         return True        # "ما صرحت به الناشطة السياسية "داليا زيادة"": the speaker's name
-    if n > 5 and kind not in ("person", "title", "institution"):
+    # right after the verb, a short quotation followed by the real opener is the speaker's name
+    # ("أكد «المرصد السوري لحقوق الإنسان» أن ..."); otherwise it is what was said ("وقال «لن نتراجع»")
+    adjacent = cue_end is not None and not text[cue_end:q.start].strip() and n <= 6
+    if not adjacent and n > 5 and kind not in ("person", "title", "institution"):
         return False       # longer than a name or a title: speech
-    if 3 < n <= 5 and kind not in ("person", "title"):
+    if not adjacent and 3 < n <= 5 and kind not in ("person", "title"):
         return False
     j = q.end
     while j < limit and text[j] in " \t،,-–—(":
@@ -128,7 +131,10 @@ def _is_label_quote(text, para, q, limit, rules, cue_end=None):
     m = rules.complementizer_re.search(text, j, limit)
     colon = text.find(":", j, limit)
     ends = [x for x in (m.start() if m else -1, colon) if x >= 0]
-    return bool(ends) and len(_words(text, j, min(ends))) <= 12
+    if not ends or len(_words(text, j, min(ends))) > 12:
+        return False
+    # the opener must be this verb's, not a participle's ("وقال «لن نتراجع»، مضيفا أن ...")
+    return not find_cues(text, rules, j, min(ends))
 
 
 def _opener(text, para, start, limit, rules, cue_starts):
@@ -319,6 +325,14 @@ def _bridge_mention(text, start, end, rules, partial=False):
         if close:
             e = close.start()
         s += 1
+        men = parse_mention(text[s:e], rules)
+        if men.kind in ("none", "title") and 0 < len(_words(text, s, e)) <= 6:
+            # "أكد «المرصد السوري لحقوق الإنسان»": a quoted name is a name, whatever its words
+            name = text[s:e].strip()
+            institution = normalize(name).startswith("ال") and len(_words(text, s, e)) > 1
+            men = Mention(name, "institution" if institution else "person", name=name,
+                          title=name if institution else "")
+        return (men, s) if men.kind != "none" else None
     if e <= s:
         return None
     if partial:

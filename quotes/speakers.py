@@ -109,6 +109,12 @@ def pronoun_mention(text, rules):
     return None
 
 
+def _names_follow(before, rules):
+    """Is the word before a quotation a head it names ("موقع «الدرر الشامية»", "حزب "الدستور"")?"""
+    words = _WORD_RE.findall(before)
+    return bool(words) and (_clean(words[-1]) in rules.media_heads or classify(_clean(words[-1]), rules) == "INST")
+
+
 def parse_mention(text, rules, max_tokens=20):
     """Parse the words naming a speaker; returns a :class:`Mention` (kind 'none' if no speaker)."""
     pron = pronoun_mention(text, rules)
@@ -123,8 +129,8 @@ def parse_mention(text, rules, max_tokens=20):
         return Mention("", "none")             # "للملأ", "للصحفيين": a preposition, not a subject
     # stop at the first comma or bracket (what follows is an apposition) or at a quotation
     # opening after a space ("قال الأمين العام «ستظل ...»")
-    cut = min([i for i, ch in enumerate(text) if ch in "،,(:؛;" or ch in "«“\"" and i > 0 and text[i - 1] == " "]
-              + [len(text)])
+    cut = min([i for i, ch in enumerate(text) if ch in "،,(:؛;" or ch in "«“\"" and i > 0 and text[i - 1] == " "
+               and not _names_follow(text[:i], rules)] + [len(text)])
     words = [w for w in words if w[1] < cut][:max_tokens]
     title, name, head = [], [], None
     appositive = ""

@@ -370,3 +370,14 @@ def test_family_name_after_a_bare_title(extract):
 def test_bare_title_with_no_holder_is_the_last_agreeing_speaker(extract):
     text = "قالت الراشدي إن الاتفاق عادل.\nوأضافت الوزيرة أن العمل يبدأ غداً."
     assert only(extract(text), cue="أضافت")["speaker"] == "الراشدي"
+
+
+def test_quoted_institution_name_right_after_the_verb_is_the_speaker(extract):
+    s = only(extract("في هذا الوقت، أكد «المرصد السوري لحقوق الإنسان» أن الاشتباكات مستمرة."), cue="أكد")
+    assert s["speaker"] == "المرصد السوري لحقوق الإنسان" and s["quote"] == "الاشتباكات مستمرة"
+
+
+def test_short_quotation_before_a_participle_is_speech(extract):
+    st = extract("قال الوزير خالد الأمين إن الخطة جاهزة.\nوقال «لن نتراجع»، مضيفا أن القرار نهائي.")
+    assert only(st, quote="لن نتراجع")["type"] == "direct"
+    assert only(st, quote="القرار نهائي")["speaker"] == "خالد الأمين"
