@@ -125,6 +125,14 @@ def parse_mention(text, rules, max_tokens=20):
     first = _clean(words[0][0]) if words else ""
     if first[:1].isdigit():
         return Mention("", "none")             # "قال 16 سنة": a number is nobody
+    if first[:1] == "و" and len(first) >= 5 and classify(first, rules) == "NAME" and (
+            first[1:].startswith("ال") or first.endswith(("ه", "ها", "هم"))):
+        return Mention("", "none")             # "ونظامه": a conjunction, not the start of a name
+    if len(words) > 1 and classify(first, rules) == "NAME":
+        second = _clean(words[1][0])
+        if second.endswith("ه") and classify(second, rules) == "TITLE":
+            # "وأكد حرص سموه على أن": a noun and its honorific owner, who is the speaker
+            return Mention(words[1][0], "title", title=words[1][0])
     if first.startswith("لل") and len(first) > 4:
         return Mention("", "none")             # "للملأ", "للصحفيين": a preposition, not a subject
     # stop at the first comma or bracket (what follows is an apposition) or at a quotation

@@ -381,3 +381,14 @@ def test_short_quotation_before_a_participle_is_speech(extract):
     st = extract("قال الوزير خالد الأمين إن الخطة جاهزة.\nوقال «لن نتراجع»، مضيفا أن القرار نهائي.")
     assert only(st, quote="لن نتراجع")["type"] == "direct"
     assert only(st, quote="القرار نهائي")["speaker"] == "خالد الأمين"
+
+
+def test_noun_with_an_honorific_owner_names_the_owner(extract):
+    text = ("أطلع صاحب السمو الملكي الأمير خالد الفيصل أمير منطقة مكة على المشروع.\n"
+            "وأكد حرص سموه على أن يؤخذ في الاعتبار توطين الصناعات.")
+    assert only(extract(text), cue="أكد")["speaker"] == "خالد الفيصل"
+
+
+def test_words_beginning_with_waw_are_not_all_conjunctions(extract):
+    s = only(extract("قال وزراء أفارقة إنه يجب على الزعماء التحرك."), cue="قال")
+    assert s["speaker"] == "وزراء أفارقة"
