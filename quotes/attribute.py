@@ -12,16 +12,16 @@ it returns, so that every statement says why the tool found it:
 - ``headline``: "العريان: ..." at the head of a line.
 - ``continued-quote``: a paragraph that opens with a quotation mark continuing an unclosed quote.
 """
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Optional
-
-from bisect import bisect_left, bisect_right
 
 import regex
 
 from .normalize import normalize
 from .cues import find_cues, words as cue_words
-from .speakers import Mention, classify, parse_mention, pronoun_mention
+from .speakers import Mention, classify, clean_token, parse_mention, pronoun_mention
+from .rules import CueForm
 from .segment import paragraphs
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_]+")
@@ -90,11 +90,6 @@ def _is_name_quote(text, q, rules):
     return w in rules.name_heads or "ال" + w in rules.name_heads
 
 
-def _clean_word(text):
-    words = _WORD_RE.findall(text)
-    return normalize(words[0]) if words else ""
-
-
 def _is_label_quote(text, para, q, limit, rules, cue_end=None):
     """A quoted name, not speech: a short quotation followed by the real opener names a speaker,
     a platform or a programme ("وأضاف «موسى»، ... أن «...»", "عبر حسابه على موقع "تويتر"، "...",
@@ -107,7 +102,7 @@ def _is_label_quote(text, para, q, limit, rules, cue_end=None):
     if n <= 3 and kind in ("person", "institution") and (
             before.endswith(("لـ", " ل")) or cue_end is not None and not text[cue_end:q.start].strip()):
         return True
-    if n <= 4 and kind == "institution" and classify(_clean_word(inner), rules) == "INST":
+    if n <= 4 and kind == "institution" and classify(clean_token(_words(text, q.inner_start, q.inner_end)[0][0]), rules) == "INST":
         return True        # "اتهمت المعارضة «حزب الله» ...": a party's name
     prev = _words(text, max(para.start, q.start - 25), q.start)
     if n <= 3 and kind == "person" and prev and classify(normalize(prev[-1][0]), rules) in ("TITLE", "DEF"):
@@ -297,11 +292,8 @@ def _after_clause(text, para, pos, rules):
     if before[-1:] in ("،", ",", ":", "؛", ";", "\"", "”", "»"):
         return True
     prev = _words(text, max(para.start, pos - 20), pos)
-    if not prev:
-        return False
-    key = normalize(prev[-1][0])
-    form = rules.forms.get(key) or rules.forms.get(key[1:]) if key[:1] in "وف" else rules.forms.get(key)
-    return form is not None and form.kind == "verb"
+    found = find_cues(text, rules, prev[-1][1], prev[-1][2]) if prev else []
+    return bool(found) and found[0].form.kind == "verb"
 
 
 def _after_relative(text, para, pos):
@@ -603,7 +595,6 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
         idle_verb = None
         for m, form in matches:
             if form is None:
-                from .rules import CueForm
                 form = CueForm(m.group("cue"), "جاء", "document")
                 st = _document_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers)
             else:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import regex
 import yaml
 
+from .cues import lookup
 from .normalize import normalize
 
 RULES_DIR = os.environ.get("QUOTES_RULES") or os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "rules")
@@ -169,11 +170,9 @@ def load(rules_dir=RULES_DIR):
 
 
 def cue_form(rules, text):
-    """The :class:`CueForm` of a matched cue (normalized lookup, tanween ignored)."""
+    """The :class:`CueForm` of a cue as written ("قائلاً", "وصفه", "وأكد"), or None."""
     w = normalize(text)
-    found = rules.forms.get(w) or rules.forms.get(w.rstrip("ا")) or rules.forms.get(w + "ا")
-    if found is None:   # "وصفه", "وصفها": a verb with its object pronoun
-        for suffix in ("هما", "هم", "ها", "ه"):
-            if w.endswith(suffix) and w[: -len(suffix)] in rules.forms:
-                return rules.forms[w[: -len(suffix)]]
+    found = lookup(rules, w, text)
+    if found is None and w[:1] in "وف":
+        found = lookup(rules, w[1:], text)
     return found

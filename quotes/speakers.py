@@ -24,7 +24,8 @@ GENERIC_MODIFIERS = {"العام", "العامة", "السابق", "السابق
 GENERIC_TITLES = {"مسوول", "مسيول", "رييس", "قيادي", "عضو", "مصدر", "مصادر", "سيد", "سيده"}
 
 
-def _clean(token):
+def clean_token(token):
+    """A token without quotation marks and punctuation, normalized."""
     return normalize(token.strip(_QUOTE_CHARS + ".،,:؛;()[]"))
 
 
@@ -93,8 +94,8 @@ def classify(token, rules):
 
 def _ends_name(name, rules):
     """Does the name so far end with a family name that carries the article ("البرادعي")?"""
-    last = _clean(name[-1])
-    prev = _clean(name[-2]) if len(name) > 1 else ""
+    last = clean_token(name[-1])
+    prev = clean_token(name[-2]) if len(name) > 1 else ""
     return last.startswith("ال") and last not in rules.name_continuations and prev not in rules.name_connectors
 
 
@@ -112,7 +113,7 @@ def pronoun_mention(text, rules):
 def _names_follow(before, rules):
     """Is the word before a quotation a head it names ("موقع «الدرر الشامية»", "حزب "الدستور"")?"""
     words = _WORD_RE.findall(before)
-    return bool(words) and (_clean(words[-1]) in rules.media_heads or classify(_clean(words[-1]), rules) == "INST")
+    return bool(words) and (clean_token(words[-1]) in rules.media_heads or classify(clean_token(words[-1]), rules) == "INST")
 
 
 def parse_mention(text, rules, max_tokens=20):
@@ -122,14 +123,14 @@ def parse_mention(text, rules, max_tokens=20):
         return pron
     text = _ABBREV_RE.sub(r"\1. ", text)      # "د.عصام العريان" -> "د. عصام العريان"
     words = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
-    first = _clean(words[0][0]) if words else ""
+    first = clean_token(words[0][0]) if words else ""
     if first[:1].isdigit():
         return Mention("", "none")             # "قال 16 سنة": a number is nobody
     if first[:1] == "و" and len(first) >= 5 and classify(first, rules) == "NAME" and (
             first[1:].startswith("ال") or first.endswith(("ه", "ها", "هم"))):
         return Mention("", "none")             # "ونظامه": a conjunction, not the start of a name
     if len(words) > 1 and classify(first, rules) == "NAME":
-        second = _clean(words[1][0])
+        second = clean_token(words[1][0])
         if second.endswith("ه") and classify(second, rules) == "TITLE":
             # "وأكد حرص سموه على أن": a noun and its honorific owner, who is the speaker
             return Mention(words[1][0], "title", title=words[1][0])
@@ -147,7 +148,7 @@ def parse_mention(text, rules, max_tokens=20):
     i = 0
     while i < len(words):
         raw, s, e = words[i]
-        tok = _clean(raw)
+        tok = clean_token(raw)
         if not tok:
             i += 1
             continue
@@ -164,11 +165,11 @@ def parse_mention(text, rules, max_tokens=20):
             if title and not name and head == "TITLE" and tok in _PLACE_PREPS and i + 2 < len(words):
                 # skip the place (one word, two after a word like جمهورية / مملكة) to reach the name
                 k = i + 2
-                if _clean(words[i + 1][0]) in rules.complementizers:
+                if clean_token(words[i + 1][0]) in rules.complementizers:
                     break
-                if _clean(words[i + 1][0]) in rules.place_heads and i + 3 < len(words):
+                if clean_token(words[i + 1][0]) in rules.place_heads and i + 3 < len(words):
                     k = i + 3
-                if classify(_clean(words[k][0]), rules) in ("NAME", "TITLE", "CONN"):
+                if classify(clean_token(words[k][0]), rules) in ("NAME", "TITLE", "CONN"):
                     rest = parse_mention(text[words[k][1]:], rules, max_tokens - k)
                     if rest.kind == "person":
                         return Mention((text[:words[k][1]] + rest.text).strip(), "person", name=rest.name,
@@ -183,7 +184,7 @@ def parse_mention(text, rules, max_tokens=20):
         if cls in ("TITLE", "INST", "ANON"):
             if name:
                 if cls == "TITLE":
-                    appositive = " ".join(w for w, _, _ in words[i:i + 4] if _clean(w) not in rules.mention_stops)
+                    appositive = " ".join(w for w, _, _ in words[i:i + 4] if clean_token(w) not in rules.mention_stops)
                 break
             if tok == "د." or tok == "د":
                 i += 1
@@ -193,7 +194,7 @@ def parse_mention(text, rules, max_tokens=20):
             title.append(raw)
             last_end = e
             # "المتحدث باسم الجبهة": the body a spokesman speaks for belongs to the title
-            if i + 2 < len(words) and _clean(words[i + 1][0]) == "باسم":
+            if i + 2 < len(words) and clean_token(words[i + 1][0]) == "باسم":
                 title.extend([words[i + 1][0], words[i + 2][0]])
                 last_end = words[i + 2][2]
                 i += 3
@@ -202,7 +203,7 @@ def parse_mention(text, rules, max_tokens=20):
             # and so does that word when it is a title too ("سماحة مفتي عام المملكة")
             governs = not tok.startswith("ال")
             while governs and i + 1 < len(words):
-                nxt = _clean(words[i + 1][0])
+                nxt = clean_token(words[i + 1][0])
                 if not nxt or classify(nxt, rules) == "STOP" or cls == "TITLE" and nxt in rules.name_connectors:
                     break
                 i += 1
@@ -247,7 +248,7 @@ def parse_mention(text, rules, max_tokens=20):
             continue
         # NAME
         if title and not name and tok.startswith("ل") and len(tok) > 3 and i + 1 < len(words) \
-                and _clean(words[i + 1][0]).startswith("ال"):
+                and clean_token(words[i + 1][0]).startswith("ال"):
             title.append(raw)     # "المدير الإقليمي للحملة ... لنصرة الأشقاء": the title's complement
             last_end = e
             i += 1
@@ -260,7 +261,7 @@ def parse_mention(text, rules, max_tokens=20):
         if name and (len(name) >= 7 or _ends_name(name, rules)):
             break
         if head in ("INST", "ANON") and not name:
-            if len(title) > 1 and normalize(_clean(title[-1])).startswith("ال"):
+            if len(title) > 1 and normalize(clean_token(title[-1])).startswith("ال"):
                 break             # "الجيش التركي مقتل ...": after its adjective the institution ends
             title.append(raw)     # "حزب مصر القوية", "وكالة أنباء ..."
         else:
@@ -275,7 +276,7 @@ def parse_mention(text, rules, max_tokens=20):
         rest = parse_mention(segment, rules, max_tokens)
         first = _WORD_RE.findall(segment)[:1]
         if rest.kind == "person" and not normalize(rest.name).startswith("و") \
-                and first and classify(_clean(first[0]), rules) in ("NAME", "TITLE", "CONN", "SKIP") \
+                and first and classify(clean_token(first[0]), rules) in ("NAME", "TITLE", "CONN", "SKIP") \
                 and len(_WORD_RE.findall(segment)) - len(_WORD_RE.findall(rest.text)) <= 1:
             return Mention(text[:cut + 1] + rest.text, "person", name=rest.name,
                            title=" ".join(w.strip(_QUOTE_CHARS) for w in title))
@@ -296,12 +297,12 @@ def parse_mention(text, rules, max_tokens=20):
         return Mention(span, "person", name=strip(name), title=strip(title), appositive=appositive)
     if title and head is None and len(title) == 1:
         return Mention(span, "person", name=strip(title))   # a family name: "البيومي", "العريان"
-    if title and head is None and all(classify(_clean(w), rules) in ("DEF",) for w in title):
+    if title and head is None and all(classify(clean_token(w), rules) in ("DEF",) for w in title):
         return Mention(span, "title", title=strip(title))    # descriptions only: "الحداد القرار"
     if title and head == "TITLE" and len(title) >= 2 and not name:
-        last = _clean(title[-1])
+        last = clean_token(title[-1])
         if last.startswith("ال") and last.endswith("ي") and last not in rules.nisba_adjectives \
-                and classify(last, rules) == "DEF" and classify(_clean(title[-2]), rules) == "TITLE":
+                and classify(last, rules) == "DEF" and classify(clean_token(title[-2]), rules) == "TITLE":
             # "الوزير القحطاني", "الدكتور الخضيري": a family name after a bare title
             return Mention(span, "person", name=strip(title[-1:]), title=strip(title[:-1]))
     if title and head == "TITLE":

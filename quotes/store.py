@@ -288,9 +288,9 @@ class Writer:
 
     def refresh_counts(self):
         """Statement counts per speaker (for sorting and the 'most quoted' query)."""
-        self.db.execute("""update speakers set statement_count =
-            (select count(*) from statements where statements.speaker_id = speakers.id)""")
-        self.db.conn.commit() if self.db.conn.in_transaction else None
+        with self.db.atomic():
+            self.db.execute("""update speakers set statement_count =
+                (select count(*) from statements where statements.speaker_id = speakers.id)""")
 
 
 def _chunks(seq, n):
