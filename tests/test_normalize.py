@@ -33,3 +33,20 @@ def test_fold_same_length_keeps_offsets():
 
 def test_lam_alef_ligature_is_unfolded():
     assert n.normalize("\ufef7حزاب") == "لاحزاب"
+
+
+def _translate(text, table):
+    """The folds as str.translate would apply them: the reference the replace chains must equal."""
+    return text.translate(str.maketrans(dict(table)))
+
+
+def test_replace_chains_equal_translate_on_every_mapped_character():
+    # every character a map replaces, among Arabic letters, marks and digits, short and long
+    alphabet = "".join(sorted({c for c, _ in n._ALL} | {c for c, _ in n._SAME_LENGTH})) + "قال الرئيس، ١٢ 3"
+    for text in (alphabet, alphabet * 20, alphabet[::-1] * 3):
+        assert n.fold_same_length(text) == _translate(text, n._SAME_LENGTH)
+        assert len(n.fold_same_length(text)) == len(text)
+        assert n.strip_diacritics(text) == _translate(text, n._STRIP)
+        assert n.normalize(text) == " ".join(_translate(text, n._ALL).split())
+    # short strings go through a cache: the same answer as the long path
+    assert n.normalize("  أَكَّدَ   الوزيرُ ") == "اكد الوزير"
