@@ -46,6 +46,13 @@ def _counter(ws):
     return Counter(ws)
 
 
+def _common(a, b):
+    """Words two versions share, with repeats (the size of the multiset intersection)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(min(n, b[w]) for w, n in a.items() if w in b)
+
+
 def shingles(ws):
     """Hashed word shingles of a word list (the whole list when it is shorter)."""
     if len(ws) < SHINGLE:
@@ -227,7 +234,7 @@ def _matching_claims(index, st, ws, sh, mydate):
             if mydate and other and abs((mydate - other).days) > WINDOW_DAYS:
                 ok = False
                 break
-            common = sum((mine & _counter(ow)).values())
+            common = _common(mine, _counter(ow))
             c = common / min(len(ws), len(ow)) if ws and ow else 0.0
             f = fuzz.token_set_ratio(joined, " ".join(ow)) if c >= MIN_CONTAINMENT else 0
             if f >= MIN_FUZZ:
