@@ -37,8 +37,13 @@ _SPACE_SPLIT_RE = regex.compile(r"(\s+)")
 
 @functools.lru_cache(maxsize=65536)
 def words(text):
-    """Normalized words of a statement, punctuation dropped (a tuple: cached)."""
-    return tuple(_WORD_RE.findall(normalize(text)))
+    """Normalized words of a statement, punctuation dropped, و/ف dropped before ال: outlets
+    write "فالمبادئ لا تتجزأ" and "المبادئ لا تتجزأ" for the same words (a tuple: cached)."""
+    return tuple(_strip_conjunction(w) for w in _WORD_RE.findall(normalize(text)))
+
+
+def _strip_conjunction(w):
+    return w[1:] if len(w) > 4 and w[0] in "وف" and w[1:3] == "ال" else w
 
 
 @functools.lru_cache(maxsize=65536)
@@ -99,7 +104,9 @@ def assign(db, statements, articles=None):
     index = _Index(db)
     next_id = db.execute("select coalesce(max(id), 0) from claims").fetchone()[0]
     links, new_claims = [], []
-    for st in statements:
+    # longest first: a whole utterance seeds its claim and the pieces other outlets quote join it,
+    # whatever order the articles came in
+    for st in sorted(statements, key=lambda s: -len(words(s["quote"]))):
         ws = words(st["quote"])
         if len(ws) < 2:
             continue

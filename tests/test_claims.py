@@ -1,0 +1,87 @@
+"""Claims: which statements of different articles are one utterance, on real SQLite files."""
+import json
+
+from quotes import claims
+from quotes.ingest import run
+from quotes.store import open_db
+
+WHOLE = ("الأحداث التي وقعت أمس في الميناء تحزن كل مواطن، جميعنا نرفض العنف ولا يمكن أن نقبل العنف المضاد، "
+         "فالمبادئ لا تتجزأ")
+SPEAKER = "وقال الوزير سامر الخطيب في تغريدة: "
+
+
+def _ingest(tmp_path, articles, name="q.db", batch=500):
+    path = tmp_path / (name + ".jsonl")
+    with open(path, "w", encoding="utf-8") as f:
+        for a in articles:
+            f.write(json.dumps(a, ensure_ascii=False) + "\n")
+    db_path = str(tmp_path / name)
+    run([str(path)], db_path, batch=batch, report=lambda m: None)
+    return open_db(db_path)
+
+
+def _art(aid, source, text, published="2031-03-02"):
+    # a dateline of its own: articles with the same text are one article stored once
+    return {"id": aid, "source": source, "title": "", "published": published,
+            "text": f"{source}، {published}:\n" + text}
+
+
+def _claims_of(db):
+    """{quote: claim id} of the stored statements."""
+    return {q: c for q, c in db.execute("select quote, claim_id from statements")}
+
+
+def test_pieces_reported_before_the_whole_join_the_whole_utterance(tmp_path):
+    # one outlet splits the tweet into three quotes and comes first; two carry it whole
+    split = _art("a1", "صحيفة أ", "وقال الوزير سامر الخطيب إن “الأحداث التي وقعت أمس في الميناء تحزن كل مواطن”."
+                 "\nوأضاف: “جميعنا نرفض العنف ولا يمكن أن نقبل العنف المضاد”.\nوتابع: “المبادئ لا تتجزأ”.")
+    whole = [_art(f"a{i}", f"صحيفة {i}", SPEAKER + "“" + WHOLE + "”.") for i in (2, 3)]
+    db = _ingest(tmp_path, [split] + whole)
+    ids = set(_claims_of(db).values())
+    assert len(ids) == 1, _claims_of(db)
+    row = db.execute("select outlets, statements from claims").fetchone()
+    assert row == (3, 5)
+
+
+def test_different_utterances_of_one_speaker_stay_apart(tmp_path):
+    other = "شاهدنا بالأمس مرة أخرى اقتتال الناس في صراع سياسي سخيف، وهذه مقدمات لانهيار الدولة"
+    arts = [_art(f"a{i}", f"صحيفة {i}", SPEAKER + "“" + WHOLE + "”.\nوفي تغريدة ثانية قال: “" + other + "”.")
+            for i in (1, 2)]
+    db = _ingest(tmp_path, arts)
+    got = _claims_of(db)
+    assert len(set(got.values())) == 2, got
+    assert db.execute("select count(*) from claims where outlets = 2").fetchone()[0] == 2
+
+
+def test_another_named_speaker_or_another_week_is_another_claim(tmp_path):
+    arts = [_art("a1", "صحيفة أ", SPEAKER + "“" + WHOLE + "”."),
+            _art("a2", "صحيفة ب", "وقال النائب فهد العمري في تغريدة: “" + WHOLE + "”."),
+            _art("a3", "صحيفة ج", SPEAKER + "“" + WHOLE + "”.", published="2031-04-20")]
+    db = _ingest(tmp_path, arts)
+    assert db.execute("select count(*) from claims").fetchone()[0] == 3
+
+
+def test_a_later_ingest_extends_the_stored_claim_like_a_rebuild(tmp_path):
+    first = _ingest(tmp_path, [_art("a1", "صحيفة أ", SPEAKER + "“" + WHOLE + "”.")])
+    cid = first.execute("select claim_id from statements").fetchone()[0]
+    db = _ingest(tmp_path, [_art("a2", "صحيفة ب", "وأكد الخطيب أن " + WHOLE.replace("أمس", "الجمعة") + ".")])
+    assert {c for c, in db.execute("select claim_id from statements")} == {cid}
+    row = db.execute("select outlets, wording_changed, cue_disagreement from claims").fetchone()
+    assert row == (2, 1, 0)
+    claims.rebuild(db)
+    assert db.execute("select count(distinct claim_id), count(*) from statements").fetchone() == (1, 2)
+
+
+def test_numbers_compare_as_numbers_across_digit_sets():
+    rows = [{"quote": "ارتفع عدد المقاعد إلى 546 مقعداً", "speaker_id": 1, "cue": "قال", "source_id": 1,
+             "article_id": "a"},
+            {"quote": "ارتفع عدد المقاعد إلى ٥٤٦ مقعداً", "speaker_id": 1, "cue": "قال", "source_id": 2,
+             "article_id": "b"}]
+    assert claims.flags_for(rows)["number_mismatch"] == 0
+    rows[1]["quote"] = "ارتفع عدد المقاعد إلى ٥٦٤ مقعداً"
+    assert claims.flags_for(rows)["number_mismatch"] == 1
+
+
+def test_shared_words_count_repeats_once_per_side():
+    from collections import Counter
+    assert claims._common(Counter("أ أ ب ج".split()), Counter("أ ب ب د".split())) == 2
