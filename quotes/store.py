@@ -261,20 +261,20 @@ class Writer:
         db.conn.execute("BEGIN IMMEDIATE")
         try:
             if new_sources:
-                db["sources"].insert_all(new_sources, pk="id", ignore=True)
+                _write_rows(db, "sources", new_sources, "ignore")
             if replaced:
                 claims.forget(db, replaced)
                 for chunk in _chunks(replaced, 500):
                     marks = ",".join("?" * len(chunk))
                     db.execute(f"delete from statements where article_id in ({marks})", chunk)
             if speakers:
-                db["speakers"].upsert_all(list(speakers.values()), pk="id", alter=False)
+                _write_rows(db, "speakers", list(speakers.values()), "update")
             if aliases:
-                db["speaker_aliases"].insert_all(aliases, pk=("speaker_id", "alias"), ignore=True)
-            db["articles"].upsert_all(articles, pk="id")
+                _write_rows(db, "speaker_aliases", aliases, "ignore")
+            _write_rows(db, "articles", articles, "update")
             if statements:
                 unique = list({st["id"]: st for st in reversed(statements)}.values())[::-1]
-                db["statements"].insert_all(unique, pk="id", ignore=True, batch_size=500)
+                _write_rows(db, "statements", unique, "ignore")
                 claims.assign(db, unique, articles)
             db.conn.execute("COMMIT")
         except BaseException:
@@ -291,6 +291,25 @@ class Writer:
         with self.db.atomic():
             self.db.execute("""update speakers set statement_count =
                 (select count(*) from statements where statements.speaker_id = speakers.id)""")
+
+
+def _write_rows(db, table, rows, conflict):
+    """Insert ``rows`` (dicts with the same keys) with one prepared statement; on a primary-key
+    conflict "ignore" keeps the stored row, "update" overwrites the given columns.
+
+    Plain ``executemany``: sqlite-utils' insert_all spent more time shaping the rows (type
+    detection, JSON checks) than SQLite spent writing them."""
+    cols = list(rows[0])
+    pk = schema.TABLES[table][1]
+    pk = [pk] if isinstance(pk, str) else list(pk)
+    names = ", ".join(f"[{c}]" for c in cols)
+    sql = f"insert into [{table}] ({names}) values ({', '.join('?' * len(cols))})"
+    if conflict == "ignore":
+        sql = sql.replace("insert into", "insert or ignore into", 1)
+    else:
+        sets = ", ".join(f"[{c}] = excluded.[{c}]" for c in cols if c not in pk)
+        sql += f" on conflict ({', '.join(f'[{c}]' for c in pk)}) do update set {sets}"
+    db.conn.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
 
 
 def _chunks(seq, n):
