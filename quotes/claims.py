@@ -58,11 +58,12 @@ def _common(a, b):
     return sum(min(n, b[w]) for w, n in a.items() if w in b)
 
 
+@functools.lru_cache(maxsize=65536)
 def shingles(ws):
-    """Hashed word shingles of a word list (the whole list when it is shorter)."""
+    """Hashed word shingles of a word tuple (the whole tuple when it is shorter); cached, so frozen."""
     if len(ws) < SHINGLE:
-        return {zlib.crc32(" ".join(ws).encode())} if ws else set()
-    return {zlib.crc32(" ".join(ws[i:i + SHINGLE]).encode()) for i in range(len(ws) - SHINGLE + 1)}
+        return frozenset({zlib.crc32(" ".join(ws).encode())} if ws else ())
+    return frozenset(zlib.crc32(" ".join(ws[i:i + SHINGLE]).encode()) for i in range(len(ws) - SHINGLE + 1))
 
 
 def _date(row):
@@ -104,6 +105,7 @@ def assign(db, statements, articles=None):
     index = _Index(db)
     next_id = db.execute("select coalesce(max(id), 0) from claims").fetchone()[0]
     links, new_claims = [], []
+    index.preload({s for st in statements for s in shingles(words(st["quote"]))})
     # longest first: a whole utterance seeds its claim and the pieces other outlets quote join it,
     # whatever order the articles came in
     for st in sorted(statements, key=lambda s: -len(words(s["quote"]))):
@@ -138,6 +140,7 @@ class _Index:
     def __init__(self, db):
         self.db = db
         self.new_shingles = {}      # shingle -> claim ids added in this call
+        self.stored = {}            # shingle -> claim ids stored before this call
         self.versions = {}          # claim id -> [(words, speaker_id, speaker kind, date)]
         self.kinds = {}
 
@@ -147,16 +150,21 @@ class _Index:
             self.kinds[speaker_id] = row[0] if row else None
         return self.kinds.get(speaker_id)
 
-    def counts(self, sh):
-        counts = Counter()
-        sh = list(sh)
+    def preload(self, all_shingles):
+        """Read the stored claims of every shingle of this call at once (a query per 500)."""
+        sh = list(all_shingles)
         for i in range(0, len(sh), 500):
             chunk = sh[i:i + 500]
             marks = ",".join("?" * len(chunk))
-            for cid, n in self.db.execute(f"select claim_id, count(*) from claim_shingles where shingle in ({marks}) "
-                                          f"group by claim_id", chunk):
-                counts[cid] += n
+            for s, cid in self.db.execute(f"select shingle, claim_id from claim_shingles where shingle in ({marks})",
+                                          chunk):
+                self.stored.setdefault(s, []).append(cid)
+
+    def counts(self, sh):
+        counts = Counter()
         for s in sh:
+            for cid in self.stored.get(s, ()):
+                counts[cid] += 1
             for cid in self.new_shingles.get(s, ()):
                 counts[cid] += 1
         return counts
