@@ -94,6 +94,8 @@ class Rules:
     according_re: object = None
     data: dict = field(default_factory=dict)
     addressee_re: object = None
+    #: token -> its class (quotes.speakers.classify): a pure function of the token and these rules
+    token_classes: dict = field(default_factory=dict, repr=False)
 
 
 #: attribute of :class:`Rules` -> (rule file, key): word lists, normalized when loaded

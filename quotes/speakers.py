@@ -16,6 +16,8 @@ from .normalize import normalize, strip_article
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_.]+(?:[-'][\p{L}\p{M}]+)*")
 _QUOTE_CHARS = "\"'«»“”„‹›ـ"
+#: where a mention stops: a comma or bracket, or a quotation mark opening after a space
+_CUT_RE = regex.compile(r"[،,(:؛;]|(?<= )[«“\"]")
 _PLACE_PREPS = {normalize(w) for w in ("في", "فى", "لدى", "ب", "إلى", "عن")}
 _ABBREV_RE = regex.compile(r"(?<![\p{L}])(\p{L})\.(?=\p{L})")
 #: words that qualify many titles and so identify none ("الأمين العام السابق")
@@ -57,7 +59,17 @@ class Mention:
 
 
 def classify(token, rules):
-    """Class of one normalized token: TITLE, INST, ANON, CONN, STOP, DEF or NAME."""
+    """Class of one normalized token: TITLE, INST, ANON, CONN, STOP, DEF or NAME (remembered
+    per rules: the vocabulary of news repeats)."""
+    cls = rules.token_classes.get(token)
+    if cls is None:
+        if len(rules.token_classes) > 1 << 18:
+            rules.token_classes.clear()
+        cls = rules.token_classes[token] = _classify(token, rules)
+    return cls
+
+
+def _classify(token, rules):
     if token.startswith("لل") and len(token) > 4:      # ل + ال: "للرئيس", "للأمم"
         return "PREP" if classify("ال" + token[2:], rules) in ("DEF", "INST", "TITLE") else "NAME"
     bare = strip_article(token)
@@ -138,8 +150,8 @@ def parse_mention(text, rules, max_tokens=20):
         return Mention("", "none")             # "للملأ", "للصحفيين": a preposition, not a subject
     # stop at the first comma or bracket (what follows is an apposition) or at a quotation
     # opening after a space ("قال الأمين العام «ستظل ...»")
-    cut = min([i for i, ch in enumerate(text) if ch in "،,(:؛;" or ch in "«“\"" and i > 0 and text[i - 1] == " "
-               and not _names_follow(text[:i], rules)] + [len(text)])
+    cut = next((m.start() for m in _CUT_RE.finditer(text) if m.group() in "،,(:؛;"
+                or not _names_follow(text[:m.start()], rules)), len(text))
     words = [w for w in words if w[1] < cut][:max_tokens]
     title, name, head = [], [], None
     appositive = ""

@@ -35,3 +35,22 @@ def test_straight_quotes_pair_in_turn_whatever_the_spacing():
 def test_period_after_one_letter_abbreviation_does_not_end_a_sentence():
     p = paragraphs("أكد د. سامي أن الأمر محسوم. ثم غادر.")[0]
     assert len(p.sentence_ends) == 2
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from quotes.cues import WORD_RE, words  # noqa: E402
+from quotes.normalize import fold_same_length  # noqa: E402
+
+_ALPHABET = "قالوزيرأإآةىئؤ ٠١2 ،.:«»“”\"'()-ـ\u064e\u0651\u0301\u200f\n\t\xa0éa"
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=120), st.integers(0, 130), st.integers(0, 130))
+@settings(max_examples=300, deadline=None)
+def test_words_are_the_letter_runs_of_the_word_pattern(text, a, b):
+    # the fast path over space-separated tokens must give exactly what the pattern gives
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    folded = fold_same_length(text)
+    expected = [(m.start(), m.end(), m.group().replace("\u0640", ""))
+                for m in WORD_RE.finditer(folded, start, end)]
+    assert words(text, None, start, end) == expected
