@@ -171,11 +171,27 @@ def _hard_wrapped(text, lines):
     return open_ended >= 0.6 * len(long)
 
 
+#: no paragraph ends with a preposition or starts with a comma: a line broken around an embedded
+#: link ("وأضاف «موسى»، في\nحسابه على «تويتر»\n، مساء السبت، أن «...»") is one paragraph
+_OPEN_END_RE = regex.compile(r"(?<![\p{L}\p{M}])(?:في|فى|على|عبر|عن|من|إلى|الى|مع)\s*$")
+_CONTINUED_RE = regex.compile(r"\s*[،,:؛;]")
+
+
+def _join_broken(text, lines):
+    out = []
+    for s, e in lines:
+        if out and (_CONTINUED_RE.match(text, s, e) or _OPEN_END_RE.search(text, out[-1][0], out[-1][1])):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def paragraphs(text):
     """Split ``text`` into :class:`Paragraph` objects: one per non-blank line, or, in hard-wrapped
     text, one per run of lines ending where a line ends a sentence."""
     result = []
-    lines = _lines(text)
+    lines = _join_broken(text, _lines(text))
     if _hard_wrapped(text, lines):
         merged, cur = [], None
         for s, e in lines:

@@ -392,3 +392,16 @@ def test_noun_with_an_honorific_owner_names_the_owner(extract):
 def test_words_beginning_with_waw_are_not_all_conjunctions(extract):
     s = only(extract("قال وزراء أفارقة إنه يجب على الزعماء التحرك."), cue="قال")
     assert s["speaker"] == "وزراء أفارقة"
+
+
+def test_line_broken_around_an_embedded_link_is_one_paragraph(extract):
+    # some sites break the paragraph around a link to the speaker's account: the line before
+    # ends with a preposition, the line after starts with a comma or colon
+    text = ("وأضاف الوزير خالد الأمين في\nحسابه على «تويتر»\n، مساء السبت، أن «الخطة جاهزة للتنفيذ».\n"
+            "وكتب «الأمين» في\nصفحته على «فيس بوك»\n: «سنبدأ العمل غداً».")
+    st = extract(text)
+    first = only(st, cue="أضاف")
+    assert first["speaker"] == "خالد الأمين" and first["quote"] == "الخطة جاهزة للتنفيذ"
+    second = only(st, cue="كتب")
+    assert second["quote"] == "سنبدأ العمل غداً" and second["speaker"] == "خالد الأمين"
+    assert not any(s["quote"] in ("تويتر", "فيس بوك") for s in st)

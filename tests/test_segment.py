@@ -54,3 +54,10 @@ def test_words_are_the_letter_runs_of_the_word_pattern(text, a, b):
     expected = [(m.start(), m.end(), m.group().replace("\u0640", ""))
                 for m in WORD_RE.finditer(folded, start, end)]
     assert words(text, None, start, end) == expected
+
+
+def test_no_paragraph_ends_with_a_preposition_or_starts_with_a_comma():
+    from quotes.segment import paragraphs
+    text = "وأضاف موسى في\nحسابه على «تويتر»\n، مساء السبت، أن الأمر انتهى.\nفقرة ثانية."
+    paras = paragraphs(text)
+    assert [text[p.start:p.end] for p in paras] == [text[:text.index("\nفقرة")], "فقرة ثانية."]
