@@ -177,10 +177,27 @@ _OPEN_END_RE = regex.compile(r"(?<![\p{L}\p{M}])(?:في|فى|على|عبر|عن|
 _CONTINUED_RE = regex.compile(r"\s*[،,:؛;]")
 
 
+#: nor does a link's text stand as a paragraph of its own: a few words, no punctuation, after a
+#: line that stops mid-sentence with a space ("دليل على \nوجود بيئات رطبة\n على سطح الكوكب")
+LINK_WORDS = 4
+_LINK_RE = regex.compile(r"[\p{L}\p{M}\p{N} \t\xa0]+")
+_SENTENCE_DONE_RE = regex.compile(r"[.!?؟:…]\s*$")
+
+
+def _link_fragment(text, prev, line):
+    s, e = line
+    return (text[prev[1] - 1:prev[1]].isspace() and not _SENTENCE_DONE_RE.search(text, prev[0], prev[1])
+            and len(text[s:e].split()) <= LINK_WORDS and _LINK_RE.fullmatch(text, s, e) is not None)
+
+
 def _join_broken(text, lines):
     out = []
-    for s, e in lines:
-        if out and (_CONTINUED_RE.match(text, s, e) or _OPEN_END_RE.search(text, out[-1][0], out[-1][1])):
+    fragment = False        # the line before was a link's text inside a sentence
+    for i, (s, e) in enumerate(lines):
+        joins = out and (_CONTINUED_RE.match(text, s, e) or _OPEN_END_RE.search(text, out[-1][0], out[-1][1])
+                         or fragment and text[s:s + 1].isspace())
+        fragment = bool(out) and _link_fragment(text, lines[i - 1], (s, e))
+        if joins or fragment:
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))

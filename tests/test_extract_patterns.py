@@ -405,3 +405,13 @@ def test_line_broken_around_an_embedded_link_is_one_paragraph(extract):
     second = only(st, cue="كتب")
     assert second["quote"] == "سنبدأ العمل غداً" and second["speaker"] == "خالد الأمين"
     assert not any(s["quote"] in ("تويتر", "فيس بوك") for s in st)
+
+
+def test_link_text_on_a_line_of_its_own_stays_inside_the_quote(extract):
+    # converted web pages put a link's text on its own line, with a space at each break
+    text = ("وتابع الحداد قائلاً إن \"هذا هو الإنجاز الأكبر للفريق منذ \nهبوطه\n في أغسطس الماضي.\"\n"
+            "العنوان الفرعي\n وقال الحداد إن العمل مستمر.")
+    st = extract(text)
+    s = only(st, rule="participle")
+    assert s["quote"] == "هذا هو الإنجاز الأكبر للفريق منذ \nهبوطه\n في أغسطس الماضي"
+    assert only(st, cue="قال")["quote"] == "العمل مستمر"

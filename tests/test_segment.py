@@ -61,3 +61,11 @@ def test_no_paragraph_ends_with_a_preposition_or_starts_with_a_comma():
     text = "وأضاف موسى في\nحسابه على «تويتر»\n، مساء السبت، أن الأمر انتهى.\nفقرة ثانية."
     paras = paragraphs(text)
     assert [text[p.start:p.end] for p in paras] == [text[:text.index("\nفقرة")], "فقرة ثانية."]
+
+
+def test_a_heading_line_is_no_link_text():
+    from quotes.segment import paragraphs
+    # a short line after a finished sentence is a heading, and a line starting with a space
+    # after it starts a paragraph of its own
+    text = "انتهى الاجتماع.\nالعنوان الفرعي\n وقال الوزير إن العمل مستمر."
+    assert len(paragraphs(text)) == 3
