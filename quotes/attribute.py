@@ -175,6 +175,19 @@ def _opener(text, para, start, limit, rules, cue_starts):
     return best
 
 
+def _bare_speech(text, start, sent_end, rules):
+    """"قائلاً نحن مستمرون": the speaker's words right after the participle, as an opener
+    ('bare', pos, content_start, None), or None when a preposition or pronoun ("قائلاً له")
+    or nothing but punctuation follows."""
+    words = _words(text, start, sent_end)
+    if len(words) < 2 or text[start:words[0][1]].strip():
+        return None
+    first = normalize(words[0][0])
+    if first in rules.prepositions or first in rules.complementizers or first.startswith("ل") and len(first) <= 4:
+        return None
+    return ("bare", words[0][1], words[0][1], None)
+
+
 def _content(text, para, cstart, stop):
     """Span and type of the reported content starting at ``cstart``."""
     while cstart < para.end and text[cstart] in " \t،,":
@@ -356,6 +369,8 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
     sent_end = para.sentence_end_after(ce)
     limit = min(limit, sent_end)
     op = _opener(text, para, ce, limit, rules, cue_starts if blockers is None else blockers)
+    if op is None and participle and form.lemma in rules.data["cues"].get("bare_speech", ()):
+        op = _bare_speech(text, ce, sent_end, rules)
     if op is None:
         return None
     kind, opos, cstart, q = op
@@ -433,6 +448,8 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
         if not got:
             return None
         s, e, typ, closed = got
+        if kind == "bare" and typ == "indirect":
+            typ = "direct"      # the speaker's own words, only without quotation marks
     if e - s < 2:
         return None
     if form.kind == "verb" and form.tense == "present" and form.agree == "m" and mention is None \

@@ -415,3 +415,15 @@ def test_link_text_on_a_line_of_its_own_stays_inside_the_quote(extract):
     s = only(st, rule="participle")
     assert s["quote"] == "هذا هو الإنجاز الأكبر للفريق منذ \nهبوطه\n في أغسطس الماضي"
     assert only(st, cue="قال")["quote"] == "العمل مستمر"
+
+
+def test_participle_running_straight_into_the_speakers_words(extract):
+    # "وأردف في تصريحه قائلاً أفادت الجامعة بأن ...": no إن, colon or mark, the words are his
+    st = extract("وأضاف الوزير خالد الأمين: «لم يثبت حدوث أي خطأ».\n"
+                 "وأردف في تصريحه قائلاً أفادت الجامعة بأن درجات الطالبة تؤهلها للقبول.\n"
+                 "وتابع قائلا نحن مستمرون في العمل.\nوخرج قائلاً له شيئاً.")
+    s = only(st, quote="أفادت الجامعة بأن درجات الطالبة تؤهلها للقبول")
+    assert s["speaker"] == "خالد الأمين" and s["type"] == "direct" and s["rule"] == "participle"
+    assert only(st, quote="نحن مستمرون في العمل")["speaker"] == "خالد الأمين"
+    assert not any(s["speaker"] == "الجامعة" for s in st)
+    assert not any("شيئا" in s["quote"] for s in st)     # "قائلاً له": a pronoun, no speech
