@@ -169,10 +169,11 @@ def main(argv=None):
         sc = _run_phase(["scaling"])
         for name, r in sc.items():
             print(f"scaling: {name}: {r['mb']} MB in {r['seconds']} s ({r['statements']} statements)")
-        c1 = _run_phase(["claims", "2000"])
-        c10 = _run_phase(["claims", "20000"])
-        print(f"claims: {c1['statements']} statements {c1['seconds']:.2f} s, {c10['statements']} statements "
-              f"{c10['seconds']:.2f} s: 10x the statements cost {c10['seconds'] / c1['seconds']:.1f}x the time")
+        # best of three: a run of a second or two varies by a third on a shared machine
+        c1 = min((_run_phase(["claims", "5000"]) for _ in range(3)), key=lambda r: r["seconds"])
+        c10 = min((_run_phase(["claims", "50000"]) for _ in range(3)), key=lambda r: r["seconds"])
+        print(f"claims (best of 3): {c1['statements']} statements {c1['seconds']:.2f} s, {c10['statements']} "
+              f"statements {c10['seconds']:.2f} s: 10x the statements cost {c10['seconds'] / c1['seconds']:.1f}x the time")
     return 0
 
 
