@@ -249,9 +249,12 @@ def _matching_claims(index, st, ws, sh, mydate):
             if mydate and other and abs((mydate - other).days) > WINDOW_DAYS:
                 ok = False
                 break
-            common = _common(mine, _counter(ow))
-            c = common / min(len(ws), len(ow)) if ws and ow else 0.0
-            f = fuzz.token_set_ratio(joined, " ".join(ow)) if c >= MIN_CONTAINMENT else 0
+            if ow == ws:            # the same words (wire copy reprinted): nothing to measure
+                common, c, f = len(ws), 1.0, 100
+            else:
+                common = _common(mine, _counter(ow))
+                c = common / min(len(ws), len(ow)) if ws and ow else 0.0
+                f = fuzz.token_set_ratio(joined, " ".join(ow)) if c >= MIN_CONTAINMENT else 0
             if f >= MIN_FUZZ:
                 # prefer the claim that covers most of this version (Jaccard), not only contains it
                 jaccard = common / (len(ws) + len(ow) - common)
@@ -293,6 +296,8 @@ def stance(cue):
 
 def diff_markup(version, reference):
     """``version`` as HTML with the words that ``reference`` lacks wrapped in <mark>."""
+    if words(version) == words(reference):
+        return html.escape(version)
     ref = Counter(words(reference))
     out = []
     for tok in _SPACE_SPLIT_RE.split(version):
@@ -314,10 +319,11 @@ def flags_for(rows):
     outlets = {r["source_id"] for r in rows if r["source_id"] is not None} or {None}
     speakers = {r["speaker_id"] for r in rows if r["speaker_id"] is not None}
     stances = {stance(r["cue"]) for r in rows}
-    nums = [n for n in (_numbers(r["quote"]) for r in rows) if n]
+    nums = list(dict.fromkeys(frozenset(n) for n in (_numbers(r["quote"]) for r in rows) if n))
     number_mismatch = any(not (a <= b or b <= a) for i, a in enumerate(nums) for b in nums[i + 1:])
     ws = [words(r["quote"]) for r in rows]
-    changed = any(not (_contiguous(a, b) or _contiguous(b, a)) for i, a in enumerate(ws) for b in ws[i + 1:])
+    distinct = list(dict.fromkeys(ws))       # reprinted versions compare once
+    changed = any(not (_contiguous(a, b) or _contiguous(b, a)) for i, a in enumerate(distinct) for b in distinct[i + 1:])
     return {
         "speaker_disagreement": int(len(speakers) > 1),
         "cue_disagreement": int(len(stances - {"neutral"}) > 1 or ("deny" in stances and len(stances) > 1)),
