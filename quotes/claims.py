@@ -94,6 +94,40 @@ def forget(db, article_ids):
     mark_dirty(db, affected)
 
 
+def pending_words(quote):
+    """What a new statement stores in ``claim_pending``: its number of words, or None when it
+    is too short to be compared (it gets no claim)."""
+    n = len(words(quote))
+    return n if n >= 2 else None
+
+
+def assign_pending(db, chunk=2000):
+    """Give every statement waiting for a claim its claim, longest first over all of them, a
+    chunk per transaction; returns how many.  Run at the end of an ingest, and again by the
+    next one if it was interrupted (a killed run leaves statements waiting, never half-linked)."""
+    done = 0
+    while True:
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            rows = [dict(zip(("id", "quote", "speaker_id", "speaker", "article_id"), r)) for r in db.execute(
+                """select id, quote, speaker_id, speaker, article_id from statements
+                   where claim_pending is not null order by claim_pending desc, rowid limit ?""", [chunk])]
+            if rows:
+                assign(db, rows)
+                for part in range(0, len(rows), 500):
+                    ids = [r["id"] for r in rows[part:part + 500]]
+                    db.execute(f"update statements set claim_pending = null where id in ({','.join('?' * len(ids))})",
+                               ids)
+            db.conn.execute("COMMIT")
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+        if not rows:
+            return done
+        done += len(rows)
+
+
 def assign(db, statements, articles=None):
     """Put each new statement into an existing claim or a new one (inside the caller's transaction).
 
@@ -370,20 +404,19 @@ def _refresh(db, claim_ids):
 
 
 def rebuild(db):
-    """Forget every claim and cluster all stored statements again, in ingest order."""
+    """Forget every claim and cluster all stored statements again, longest first."""
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         db.execute("update statements set claim_id = null, quote_diff = null")
         db.execute("delete from claim_shingles")
         db.execute("delete from claims")
-        rows = [dict(zip(("id", "quote", "speaker_id", "speaker", "article_id"), r)) for r in db.execute(
-            """select s.id, s.quote, s.speaker_id, s.speaker, s.article_id from statements s
-               join articles a on a.id = s.article_id order by a.ingest_order, s.start""")]
-        assign(db, rows)
+        for sid, quote in db.execute("select id, quote from statements").fetchall():
+            db.execute("update statements set claim_pending = ? where id = ?", [pending_words(quote), sid])
         db.conn.execute("COMMIT")
     except BaseException:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
         raise
+    assign_pending(db)
     refresh_dirty(db)
     return db.execute("select count(*) from claims").fetchone()[0]

@@ -73,6 +73,7 @@ def run(paths, db_path, jobs=1, reextract=False, progress=False, batch=BATCH, re
             if len(pending) >= batch:
                 _flush(writer, pending, summary, bar)
         _flush(writer, pending, summary, bar)
+        claims.assign_pending(db)
         claims.refresh_dirty(db)
         writer.refresh_counts()
     finally:

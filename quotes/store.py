@@ -77,6 +77,15 @@ def m004_fts_update_triggers(db):
 END""")
 
 
+@migrations()
+def m005_claims_pending(db):
+    """Statements wait for their claim until the end of an ingest, then are clustered longest
+    first across the whole run (not batch by batch): the number of their words while waiting."""
+    if "claim_pending" not in db["statements"].columns_dict:
+        db["statements"].add_column("claim_pending", int)
+    db["statements"].create_index(["claim_pending"], if_not_exists=True)
+
+
 def open_db(path):
     """Open (creating if needed) a database in WAL mode with a busy timeout, schema applied."""
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
@@ -256,6 +265,7 @@ class Writer:
                     "sentence": sentence_around(src or "", rec["start"], rec["end"]),
                     "quote_normalized": normalize(rec["quote"]),
                     "speaker_normalized": normalize(rec["speaker"] or ""), "extracted_at": now,
+                    "claim_pending": claims.pending_words(rec["quote"]),
                 })
         db = self.db
         db.conn.execute("BEGIN IMMEDIATE")
@@ -275,7 +285,6 @@ class Writer:
             if statements:
                 unique = list({st["id"]: st for st in reversed(statements)}.values())[::-1]
                 _write_rows(db, "statements", unique, "ignore")
-                claims.assign(db, unique, articles)
             db.conn.execute("COMMIT")
         except BaseException:
             if db.conn.in_transaction:

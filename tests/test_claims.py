@@ -43,6 +43,16 @@ def test_pieces_reported_before_the_whole_join_the_whole_utterance(tmp_path):
     assert row == (3, 5)
 
 
+def test_claims_are_clustered_over_the_whole_run_not_batch_by_batch(tmp_path):
+    # the pieces come in a batch of their own before the whole: still one claim
+    split = _art("a1", "صحيفة أ", "وقال الوزير سامر الخطيب إن “الأحداث التي وقعت أمس في الميناء تحزن كل مواطن”."
+                 "\nوأضاف: “جميعنا نرفض العنف ولا يمكن أن نقبل العنف المضاد”.")
+    whole = [_art(f"a{i}", f"صحيفة {i}", SPEAKER + "“" + WHOLE + "”.") for i in (2, 3)]
+    db = _ingest(tmp_path, [split] + whole, batch=1)
+    assert len(set(_claims_of(db).values())) == 1, _claims_of(db)
+    assert db.execute("select count(*) from statements where claim_pending is not null").fetchone()[0] == 0
+
+
 def test_different_utterances_of_one_speaker_stay_apart(tmp_path):
     other = "شاهدنا بالأمس مرة أخرى اقتتال الناس في صراع سياسي سخيف، وهذه مقدمات لانهيار الدولة"
     arts = [_art(f"a{i}", f"صحيفة {i}", SPEAKER + "“" + WHOLE + "”.\nوفي تغريدة ثانية قال: “" + other + "”.")

@@ -171,6 +171,13 @@ def test_ingest_killed_mid_run_leaves_a_consistent_database(tmp_path):
     assert _count(db) == 1500 and _consistent(str(db))
     ids = [r[0] for r in sqlite3.connect(db).execute("select id from statements")]
     assert len(ids) == len(set(ids))
+    # every statement the killed run left waiting for its claim has one now
+    from quotes.claims import pending_words
+    conn = sqlite3.connect(db)
+    unlinked = [q for q, in conn.execute("select quote from statements where claim_id is null")]
+    assert all(pending_words(q) is None for q in unlinked)
+    assert conn.execute("select count(*) from statements where claim_pending is not null").fetchone()[0] == 0
+    assert conn.execute("select count(*) from claims where dirty = 1").fetchone()[0] == 0
 
 
 def _count(db):

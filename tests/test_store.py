@@ -103,8 +103,9 @@ def test_existing_database_is_upgraded_not_rebuilt(tmp_path):
     db = open_db(dbp)                   # migrations already applied: nothing is dropped
     assert db["articles"].get("keep")["title"] == "t"
     assert [m["name"] for m in db.query("select name from _sqlite_migrations")] == [
-        "m001_initial", "m002_claims_dirty", "m003_statements_source", "m004_fts_update_triggers"]
-    assert "dirty" in db["claims"].columns_dict
+        "m001_initial", "m002_claims_dirty", "m003_statements_source", "m004_fts_update_triggers",
+        "m005_claims_pending"]
+    assert "dirty" in db["claims"].columns_dict and "claim_pending" in db["statements"].columns_dict
 
 
 def test_export_prints_statements_with_claim_ids(sample_db):
