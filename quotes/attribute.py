@@ -19,7 +19,7 @@ from typing import Optional
 import regex
 
 from .normalize import normalize
-from .cues import find_cues, words as cue_words
+from .cues import find_cues, lookup as cue_lookup, words as cue_words
 from .speakers import Mention, classify, clean_token, parse_mention, pronoun_mention
 from .rules import CueForm
 from .segment import paragraphs
@@ -247,14 +247,50 @@ def _channel(text, start, end, rules):
     return _QUOTE_MARKS_RE.sub("", chan).strip() or None
 
 
-def _subject_before(text, para, cue_start, rules):
-    """For a verb written without و/ف: a subject standing before it ("بوتين قال", "لكنه أشار")."""
+#: relative pronouns and conjunctions that open a clause of its own: the verb after one is a verb
+#: ("لما وصفته بـ ...", "حيث أكدت أنها ...", "في حين تشير الشركة إلى أن ...")
+_CLAUSE_OPENERS = {normalize(w) for w in (
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "ما", "من", "لما", "بما", "مما", "عما",
+    "فيما", "حيث", "إذ", "عندما", "بعدما", "حين", "حينما", "بينما", "كما", "ثم", "لكن", "لكنه", "لكنها")}
+_RESUMPTIVE_RE = regex.compile(r"[\p{L}\p{M}]+\s+(?:فيه|فيها|خلاله|خلالها|عبره|عبرها)(?![\p{L}\p{M}])")
+
+
+def _resumptive_after(text, cue_start):
+    """"رسالة كتب فيها:", "في بيان أكد فيه أن": a verb of a relative clause, a real verb."""
+    return _RESUMPTIVE_RE.match(text, cue_start) is not None
+
+
+def _is_cue_word(key, rules):
+    """Is the normalized word a reporting word, with or without و/ف before it?"""
+    return cue_lookup(rules, key) is not None or len(key) > 3 and key[0] in "وف" and cue_lookup(rules, key[1:]) is not None
+
+
+def _clause_before(text, para, cue_start):
+    """The words of the clause before ``cue_start``: from the sentence start or the last comma,
+    colon, bracket or dash outside quotations."""
     clause = max(para.sentence_start_before(cue_start), para.start)
     for i in range(cue_start - 1, clause - 1, -1):
         if text[i] in "،,:؛;()-–—" and not para.inside_quote(i):
             clause = i + 1
             break
-    words = _words(text, clause, cue_start)
+    return _words(text, clause, cue_start)
+
+
+def _in_cue_clause(text, para, cue_start, rules):
+    """A bare verb form inside the clause of another reporting word is a verbal noun or an
+    embedded verb ("وشدد على ضرورة كشف مخططات ...", "كما أكد العيد في ردٍّ على سؤال أن"): it
+    reports nothing and bounds nothing.  Not "وتابع يقول:" (right after the cue, the speech
+    goes on), nor a relative clause's verb ("رسالة كتب فيها:")."""
+    words = _clause_before(text, para, cue_start)
+    while words and normalize(words[0][0]) in rules.clause_particles:
+        words = words[1:]
+    return len(words) > 1 and _is_cue_word(normalize(words[0][0]), rules) and not _resumptive_after(text, cue_start) \
+        and normalize(words[-1][0]) not in _CLAUSE_OPENERS
+
+
+def _subject_before(text, para, cue_start, rules):
+    """For a verb written without و/ف: a subject standing before it ("بوتين قال", "لكنه أشار")."""
+    words = _clause_before(text, para, cue_start)
     if not words:
         return None
     if normalize(words[-1][0]) in ("قد", "وقد") and len(words) > 2 and normalize(words[0][0]) in rules.clause_particles:
@@ -369,8 +405,10 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
     sent_end = para.sentence_end_after(ce)
     limit = min(limit, sent_end)
     op = _opener(text, para, ce, limit, rules, cue_starts if blockers is None else blockers)
-    if op is None and participle and form.lemma in rules.data["cues"].get("bare_speech", ()):
-        op = _bare_speech(text, ce, sent_end, rules)
+    if participle and form.lemma in rules.data["cues"].get("bare_speech", ()):
+        bare = _bare_speech(text, ce, sent_end, rules)
+        if bare is not None and (op is None or _is_cue_word(normalize(_words(text, bare[2], sent_end)[0][0]), rules)):
+            op = bare       # "قائلاً أفادت الجامعة بأن ...": his words begin with the verb
     if op is None:
         return None
     kind, opos, cstart, q = op
@@ -600,6 +638,8 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
                 continue
             if m.form.kind == "participle" and m.form.agree != "m" and not _after_clause(text, para, m.start(), rules):
                 continue    # "مدينة رفح": a feminine or plural form is a participle only after a clause
+            if m.form.kind == "verb" and not m.group("prefix") and _in_cue_clause(text, para, m.start(), rules):
+                continue
             matches.append((m, m.form))
         for m in rules.document_re.finditer(text, para.start, para.end):
             if not para.inside_quote(m.start()):

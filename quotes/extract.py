@@ -15,6 +15,8 @@ def _prescan(text, rules, speakers, word_list=None):
     titles = rules.title_words
     words = word_list if word_list is not None else cue_words(text)
     for i, (ws, we, key) in enumerate(words):
+        if i and words[i - 1][2] in rules.term_heads:
+            continue        # "في جامع الإمام تركي بن عبدالله": a place named after someone
         if key in titles or key[2:] in titles and key.startswith("ال"):
             s = ws
         elif key[1:] in titles and key[:1] in "وفلب":
@@ -63,6 +65,11 @@ def _known(speakers, men):
         if ent is not None:
             return ent
     return None
+
+
+def _cited(ent, rules):
+    """Is the entity one an article cites (scripture, sayings), never its running subject?"""
+    return ent.kind == "person" and normalize(ent.name or "") in rules.cited_speakers
 
 
 def _preceded_in_sentence(text, st):
@@ -120,10 +127,11 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
                         if e.seen_before(st.cue_start) >= 0 and e.kind == "person"), None)
         if ent is None and (men is None or men.kind in ("pronoun", "none")):
             agree = men.agree if men is not None and men.kind == "pronoun" else st.agree
-            ent = next((e for e in reversed(recent) if compatible(e, agree)), None)
+            ent = next((e for e in reversed(recent) if compatible(e, agree) and not _cited(e, rules)), None)
             if ent is None:
                 ent = next((e for e in sorted(speakers.entities, key=lambda e: -e.seen_before(st.cue_start))
-                            if e.seen_before(st.cue_start) >= 0 and compatible(e, agree)), None)
+                            if e.seen_before(st.cue_start) >= 0 and compatible(e, agree) and not _cited(e, rules)),
+                           None)
             if ent is None:
                 st.speaker_reason = "implicit subject with no earlier speaker in the article"
         st.entity = ent

@@ -108,7 +108,7 @@ def _ends_name(name, rules):
     """Does the name so far end with a family name that carries the article ("البرادعي")?"""
     last = clean_token(name[-1])
     prev = clean_token(name[-2]) if len(name) > 1 else ""
-    return last.startswith("ال") and last not in rules.name_continuations and prev not in rules.name_connectors
+    return last.startswith("ال") and last not in rules.name_continuations and prev not in rules.first_name_connectors
 
 
 def pronoun_mention(text, rules):
@@ -292,9 +292,11 @@ def parse_mention(text, rules, max_tokens=20):
                 and len(_WORD_RE.findall(segment)) - len(_WORD_RE.findall(rest.text)) <= 1:
             return Mention(text[:cut + 1] + rest.text, "person", name=rest.name,
                            title=" ".join(w.strip(_QUOTE_CHARS) for w in title))
-    if name and after_prep and title and head == "TITLE" and cut < len(text) and text[cut] in "،,":
+    if name and after_prep and title and head == "TITLE" and cut < len(text) and text[cut] in "،," \
+            and classify(clean_token(title[-1]), rules) != "TITLE":
         # "المسؤول بإدارة مهمة استكشاف المريخ بوكالة ناسا، جون غرونسفيلد،": the words after the
-        # preposition were the title's complement; the name stands in apposition
+        # preposition were the title's complement; the name stands in apposition (not when a
+        # title stood right before the name: "... والإفتاء الشيخ عبدالعزيز آل الشيخ، المسلمين")
         seg_end = min([k for k, ch in enumerate(text) if ch in "،,(:؛;" and k > cut] + [len(text)])
         rest = parse_mention(text[cut + 1:seg_end], rules, max_tokens)
         if rest.kind == "person" and not rest.title:
@@ -422,9 +424,9 @@ class ArticleSpeakers:
 
     def register(self, mention, pos, agree=""):
         """Add what ``mention`` says to the article's entities; return the entity it names."""
-        if not agree and mention.title and normalize(mention.title.split()[0]).endswith("ه") \
-                and mention.kind in ("person", "title"):
-            agree = "f"       # "وزيرة ...", "المتحدثة ...": a woman
+        heads = [w for w in normalize(mention.title).split() if w not in self.rules.address_forms][:1]
+        if not agree and heads and heads[0].endswith("ه") and mention.kind in ("person", "title"):
+            agree = "f"       # "وزيرة ...", "المتحدثة ...": a woman ("سماحة المفتي" is not)
         if mention.kind == "person":
             ent = self._find_named(mention.name)
             toks = mention.name.split()

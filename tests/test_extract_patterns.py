@@ -427,3 +427,51 @@ def test_participle_running_straight_into_the_speakers_words(extract):
     assert only(st, quote="نحن مستمرون في العمل")["speaker"] == "خالد الأمين"
     assert not any(s["speaker"] == "الجامعة" for s in st)
     assert not any("شيئا" in s["quote"] for s in st)     # "قائلاً له": a pronoun, no speech
+
+
+def test_a_long_chain_of_titles_then_the_name_then_the_object(extract):
+    # "حذر سماحة مفتي ... الشيخ X آل Y، المسلمين من ...": the word after the comma is whom he
+    # warned; "سماحة" is a form of address, not a sign of a woman, so "وأكد" is still his
+    text = ("حذر سماحة مفتي عام المملكة رئيس هيئة كبار العلماء رئيس اللجنة الدائمة للبحوث العلمية "
+            "والإفتاء الشيخ عبدالعزيز بن عبدالله آل الشيخ، المسلمين من فئة ضالة، مبينًا أن هذه الفئة شذت.\n"
+            "وأكد أن هذه الفئة من المفسدين.")
+    st = extract(text)
+    assert only(st, cue="حذر")["speaker"] == "عبدالعزيز بن عبدالله آل الشيخ"
+    assert only(st, cue="أكد")["speaker"] == "عبدالعزيز بن عبدالله آل الشيخ"
+
+
+def test_a_family_name_after_al_is_complete(extract):
+    s = only(extract("حذر الشيخ عبدالعزيز بن عبدالله آل الشيخ المسلمين من فئة ضالة، مبينًا أن هذه الفئة شذت."),
+             quote="هذه الفئة شذت")
+    assert s["speaker"] == "عبدالعزيز بن عبدالله آل الشيخ"
+
+
+def test_a_verbal_noun_in_another_cues_clause_is_no_verb(extract):
+    # "وشدد على ضرورة كشف مخططات ...": كشف is a verbal noun here, and مخططات nobody
+    st = extract("وقال الوزير خالد الأمين إن الأمن مستتب.\n"
+                 "وشدد على ضرورة كشف مخططات هذه الفئة، إن دينه سيمنعه من ذلك.\n"
+                 "وتابع يقول: “المؤمن قوي”.\nونقل رسالة كتب فيها: “نحن معكم”.")
+    assert not any(s["cue"] == "كشف" for s in st)
+    assert only(st, cue="يقول")["speaker"] == "خالد الأمين"
+    assert only(st, cue="كتب")["quote"] == "نحن معكم"
+
+
+def test_scripture_cited_does_not_become_the_running_subject(extract):
+    st = extract("وقال المفتي سالم الحداد إن الفتنة أشد من القتل.\n"
+                 "قال الله تعالى: ((ولا تفسدوا في الأرض)).\nوأكد أن هذه الفئة من المفسدين.")
+    assert only(st, quote="((ولا تفسدوا في الأرض))")["speaker"] == "الله"
+    assert only(st, cue="أكد")["speaker"] == "سالم الحداد"
+
+
+def test_a_place_named_after_someone_names_no_speaker(extract):
+    st = extract("ألقى المفتي سالم الحداد خطبة الجمعة اليوم في جامع الإمام تركي بن عبدالله.\n"
+                 "وأكد أن الفتنة أشد من القتل.")
+    assert only(st, quote="الفتنة أشد من القتل")["speaker"] == "سالم الحداد"
+
+
+def test_a_verb_after_a_clause_opener_in_another_cues_clause_is_a_verb(extract):
+    # "واستشهدت الوكيلة بواقعة ... حيث أكدت أنها ...", "في حين تشير الشركة إلى أن ..."
+    st = extract("وانتقدت وكيلة الوزارة سلمى الراشدي الإدارة بشدة حيث أكدت أنها علمت بها متأخرة.\n"
+                 "ويبلغ حجم النقل العام اثنين في المائة في حين تشير الشركة إلى أن الشبكة تضم أربعة خطوط.")
+    assert only(st, cue="أكدت")["quote"] == "علمت بها متأخرة"
+    assert only(st, cue="تشير")["quote"] == "الشبكة تضم أربعة خطوط"
