@@ -507,6 +507,14 @@ def _conjoined(rest):
     return n.startswith(("ال", "في", "فى", "علي", "من", "ان", "ا", "ت", "ي", "ن"))
 
 
+def _source_like(men, rules):
+    """Can the words after بحسب / وفق name a source?  Not words with a possessive pronoun, which
+    name a thing ("حسب أمزجة فقهائهم يصنفون")."""
+    if men.kind == "person":
+        return not any(len(t) > 4 and t.endswith(("هم", "هما", "كم")) for t in normalize(men.name).split())
+    return True
+
+
 def according_statement(text, para, m, rules, field, pindex):
     """"بحسب / وفق / نقلاً عن X": the clause before it (or after it, at a sentence's head)."""
     cs, ce = m.start(), m.end()
@@ -534,7 +542,7 @@ def according_statement(text, para, m, rules, field, pindex):
     elif normalize(src).startswith("ل") and len(src) > 1 and (src[1] in "ـ " or classify(normalize(src.split()[0])[1:], rules) != "NAME"):
         src = src[1:].lstrip("ـ ")
     men = parse_mention(src, rules)
-    if men.kind in ("none", "pronoun"):
+    if men.kind in ("none", "pronoun") or not _source_like(men, rules):
         return None
     sent_start = para.sentence_start_before(cs)
     pre_s, pre_e = _trim(text, sent_start, cs)
@@ -687,6 +695,8 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
         for m in rules.according_re.finditer(text, para.start, para.end):
             if para.inside_quote(m.start()):
                 continue
+            if any(st.start <= m.start() < st.end and st.type in ("indirect", "mixed") for st in found[-5:]):
+                continue    # "إن المحور يتجه وفق الخطة": inside what someone said, their own words
             # inside another statement's bridge, or right after its content in the same sentence,
             # it names a channel ("وفق تصريحات أوردتها ...", "“...”، وفق ما نقلته قناة ...")
             host = next((st for st in reversed(found[-5:]) if st.cue_start < m.start() < st.start

@@ -475,3 +475,11 @@ def test_a_verb_after_a_clause_opener_in_another_cues_clause_is_a_verb(extract):
                  "ويبلغ حجم النقل العام اثنين في المائة في حين تشير الشركة إلى أن الشبكة تضم أربعة خطوط.")
     assert only(st, cue="أكدت")["quote"] == "علمت بها متأخرة"
     assert only(st, cue="تشير")["quote"] == "الشبكة تضم أربعة خطوط"
+
+
+def test_according_inside_what_someone_said_is_their_words(extract):
+    # "أوضح ... أن الاجتماع يستعرض ما أنجز وفق الخطة الزمنية": وفق names no source here
+    st = extract("وأوضح المدير سلطان الدوسري أن الاجتماع يستعرض ما أنجز وفق الخطة الزمنية المعدة له.\n"
+                 "ويصنفون الناس حسب أمزجة فقهائهم.")
+    assert [s["cue"] for s in st] == ["أوضح"]
+    assert st[0]["quote"] == "الاجتماع يستعرض ما أنجز وفق الخطة الزمنية المعدة له"
