@@ -58,6 +58,10 @@ class Mention:
     appositive: str = ""           # a title after the name ("عبد العزيز العيد المشرف العام على القناة")
 
 
+#: titles a body speaks through: "المتحدث الرسمي باسم X" names the body, not a man called Basem
+_SPOKESMEN = {normalize(w) for w in ("متحدث", "متحدثة", "ناطق", "ناطقة")}
+
+
 def classify(token, rules):
     """Class of one normalized token: TITLE, INST, ANON, CONN, STOP, DEF or NAME (remembered
     per rules: the vocabulary of news repeats)."""
@@ -259,6 +263,15 @@ def parse_mention(text, rules, max_tokens=20):
             i += 1
             continue
         # NAME
+        if tok == "باسم" and not name and any(strip_article(clean_token(w)) in _SPOKESMEN for w in title):
+            # "المتحدث الرسمي باسم جماعة ...": the body he speaks for, not the name Basem
+            body = words[i + 1:i + 2]
+            title.extend([raw] + [w for w, _, _ in body])
+            last_end = body[0][2] if body else e
+            i += 1 + len(body)
+            continue
+        if head in ("INST", "ANON") and not name and title and len(tok) > 4 and tok.endswith(("ها", "هم", "هما")):
+            break         # "الشركة حرصها التام": the institution, then what it has
         if title and not name and tok.startswith("ل") and len(tok) > 3 and i + 1 < len(words) \
                 and clean_token(words[i + 1][0]).startswith("ال"):
             title.append(raw)     # "المدير الإقليمي للحملة ... لنصرة الأشقاء": the title's complement

@@ -483,3 +483,20 @@ def test_according_inside_what_someone_said_is_their_words(extract):
                  "ويصنفون الناس حسب أمزجة فقهائهم.")
     assert [s["cue"] for s in st] == ["أوضح"]
     assert st[0]["quote"] == "الاجتماع يستعرض ما أنجز وفق الخطة الزمنية المعدة له"
+
+
+def test_spokesman_of_a_body_then_the_name_in_apposition(extract):
+    # "باسم" after a spokesman's title names the body, not a man called Basem; a man called
+    # Basem after any other title is still Basem
+    st = extract("قال المتحدث الرسمي باسم جماعة الإصلاح، أحمد عارف، إن الجماعة لن تشارك.\n"
+                 "ونقلت الصحيفة عن الناشط السياسي باسم صبري قوله إن المسيرة سلمية.")
+    assert only(st, quote="الجماعة لن تشارك")["speaker"] == "أحمد عارف"
+    assert only(st, quote="المسيرة سلمية")["speaker"] == "باسم صبري"
+
+
+def test_time_adjuncts_and_speech_nouns_are_nobody(extract):
+    st = extract("وأوضح المدير سلطان الدوسري أن الاجتماع الذي يرأسه الوزير الأسبوع المقبل سيستعرض ما أنجز.\n"
+                 "وتابع بقوله: “العمل مستمر”.\nوأكدت الشركة حرصها التام على الجودة، وأضافت أن الأسعار ثابتة.")
+    assert only(st, quote="العمل مستمر")["speaker"] == "سلطان الدوسري"
+    assert not any(s["speaker"] in ("سيستعرض", "بقوله", "الشركة حرصها التام") for s in st)
+    assert only(st, quote="الأسعار ثابتة")["speaker"] == "الشركة"
