@@ -112,6 +112,7 @@ WORD_LISTS = {
     "clause_particles": ("speakers", "clause_particles"),
     "subject_follows": ("speakers", "subject_follows"),
     "name_introducers": ("speakers", "name_introducers"),
+    "mention_skips": ("speakers", "mention_skips"),
     "name_continuations": ("speakers", "name_continuations"),
     "title_family_names": ("speakers", "title_family_names"),
     "nisba_adjectives": ("speakers", "nisba_adjectives"),

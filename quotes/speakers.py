@@ -85,7 +85,7 @@ def _classify(token, rules):
         return "TITLE"                                  # before the و-rules: "والده", "وزير"
     if token.startswith("وال") and len(token) > 4:     # "الحرية والعدالة": a conjoined description
         return "PREP"
-    if token in rules.name_introducers:
+    if token in rules.name_introducers or token in rules.mention_skips:
         return "SKIP"
     if token[:1] == "ل" and token[1:] in rules.media_heads:
         return "STOP"                                   # "لمحطة ...", "لقناة ...": a channel follows

@@ -500,3 +500,11 @@ def test_time_adjuncts_and_speech_nouns_are_nobody(extract):
     assert only(st, quote="العمل مستمر")["speaker"] == "سلطان الدوسري"
     assert not any(s["speaker"] in ("سيستعرض", "بقوله", "الشركة حرصها التام") for s in st)
     assert only(st, quote="الأسعار ثابتة")["speaker"] == "الشركة"
+
+
+def test_same_sources_and_an_official_close_to_a_body(extract):
+    st = extract("وقالت ذات المصادر إن التحقيق مستمر.\nوقال مسؤول أوروبي قريب من مجموعة اليورو إن العرض قائم.\n"
+                 "وأضاف المصدر نفسه أن القرار نهائي.")
+    assert only(st, quote="التحقيق مستمر")["speaker"] == "المصادر"
+    assert only(st, quote="العرض قائم")["speaker"] == "مسؤول أوروبي"
+    assert only(st, quote="القرار نهائي")["speaker"] == "المصدر"
