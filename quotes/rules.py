@@ -106,6 +106,7 @@ WORD_LISTS = {
     "name_connectors": ("speakers", "name_connectors"),
     "mention_stops": ("speakers", "mention_stops"),
     "media_heads": ("speakers", "media_heads"),
+    "media_names": ("speakers", "media_names"),
     "not_speakers": ("speakers", "not_speakers"),
     "term_heads": ("speakers", "name_heads"),
     "speech_nouns": ("speakers", "speech_nouns"),

@@ -87,7 +87,7 @@ def _classify(token, rules):
         return "PREP"
     if token in rules.name_introducers or token in rules.mention_skips:
         return "SKIP"
-    if token[:1] == "ل" and token[1:] in rules.media_heads:
+    if token[:1] == "ل" and (token[1:] in rules.media_heads or token[1:] in rules.media_names):
         return "STOP"                                   # "لمحطة ...", "لقناة ...": a channel follows
     if token[:1] == "و" and len(token) > 3 and classify(token[1:], rules) in ("TITLE", "INST"):
         return "PREP"                                  # "عضو إدارة الرائد ومدير الكرة"
@@ -101,7 +101,8 @@ def _classify(token, rules):
         return "CONN"
     if token.startswith("ال") and len(token) > 3:
         return "DEF"
-    if token[:1] in "لب" and len(token) > 3 and classify(token[1:], rules) in ("DEF", "INST", "TITLE"):
+    if token[:1] in "لب" and len(token) > 3 and (classify(token[1:], rules) in ("DEF", "INST", "TITLE")
+                                                 or token[1:] in rules.place_heads):
         return "PREP"
     if token in ("ل", "ب", "و"):
         return "SKIP"
@@ -160,6 +161,7 @@ def parse_mention(text, rules, max_tokens=20):
     title, name, head = [], [], None
     appositive = ""
     after_prep = False      # a name right after "بإدارة"/"لجماعة" may be the complement's
+    last_prep = -1          # the title word a preposition began
     last_end = 0
     i = 0
     while i < len(words):
@@ -173,6 +175,11 @@ def parse_mention(text, rules, max_tokens=20):
             cls = "NAME"          # "أحمد محمد علي": the name Ali, not the preposition على
         if len(tok.rstrip(".")) == 1 and not name:
             i += 1                # "د." (doctor), "م." (engineer): an abbreviated title
+            continue
+        if (tok.isdigit() or tok == "ال" and not raw.startswith("آ")) and title and not name:
+            title.append(raw)     # "التقرير الـ 51": the article and a number of the title, no name
+            last_end = e
+            i += 1
             continue
         if cls == "TITLE" and name and tok in rules.title_family_names:
             cls = "DEF"           # "خالد الأمين": a family name that is also a title's word
@@ -198,6 +205,11 @@ def parse_mention(text, rules, max_tokens=20):
             i += 1
             continue
         if cls in ("TITLE", "INST", "ANON"):
+            if name and cls == "TITLE" and len(name) == 1 and last_prep == len(title) - 1 and title:
+                # "مدير الهيئة بمنطقة عسير المهندس محمد العمرة": the word after the preposition
+                # was the place of the title, and the name is still to come
+                title.extend(name)
+                name = []
             if name:
                 if cls == "TITLE":
                     appositive = " ".join(w for w, _, _ in words[i:i + 4] if clean_token(w) not in rules.mention_stops)
@@ -237,6 +249,7 @@ def parse_mention(text, rules, max_tokens=20):
             if name:
                 break
             after_prep = True
+            last_prep = len(title)
             title.append(raw)
             last_end = e
             i += 1

@@ -508,3 +508,19 @@ def test_same_sources_and_an_official_close_to_a_body(extract):
     assert only(st, quote="التحقيق مستمر")["speaker"] == "المصادر"
     assert only(st, quote="العرض قائم")["speaker"] == "مسؤول أوروبي"
     assert only(st, quote="القرار نهائي")["speaker"] == "المصدر"
+
+
+def test_a_place_in_the_title_then_the_title_and_name_of_the_holder(extract):
+    s = only(extract("وأكد مدير عام الهيئة العامة للسياحة بمنطقة عسير المهندس محمد العمرة أن القرية مميزة."),
+             cue="أكد")
+    assert s["speaker"] == "محمد العمرة"
+
+
+def test_an_agency_spoken_to_and_a_report_number_are_nobody(extract):
+    st = extract("وقال وليد البني إن المؤتمر مهم.\n"
+                 "وكان البني الموجود في القاهرة قال لفرانس برس الجمعة إن الائتلاف سيجتمع.\n"
+                 "وأوضح التقرير الـ 51 الذي صدر عن المؤسسة أن النمو مستمر.\n"
+                 "ونقلت الوكالة عن الوزير مصطفى عثمان تأكيده أن الاستثمار يزيد.")
+    assert only(st, quote="الائتلاف سيجتمع")["speaker"] == "وليد البني"
+    assert only(st, quote="النمو مستمر")["speaker"].startswith("التقرير")
+    assert only(st, quote="الاستثمار يزيد")["speaker"] == "مصطفى عثمان"
