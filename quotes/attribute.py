@@ -22,7 +22,7 @@ from .normalize import normalize
 from .cues import find_cues, lookup as cue_lookup, words as cue_words
 from .speakers import Mention, classify, clean_token, parse_mention, pronoun_mention
 from .rules import CueForm
-from .segment import paragraphs
+from .segment import Quote, paragraphs
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_]+")
 _TRIM = " \t\r\n،,.:;؛-–—"
@@ -625,6 +625,34 @@ def _opens_statement(text, para, m, form, rules):
     return False
 
 
+_INTERJECTION_BEFORE_RE = regex.compile(r"[،,.]\s*$")
+
+
+def _split_interjection(text, para, m, rules):
+    """"“... فالمبادئ لا تتجزأ، وتابع شاهدنا بالأمس ...”": a reporter's و + verb of going on,
+    after a comma inside a quotation, ends the quotation there; the rest is the verb's own
+    (unmarked) quotation.  Changes ``para.quotes`` in place."""
+    if m.group("prefix") not in ("و", "و") or m.form.kind != "verb" or \
+            normalize(m.form.lemma) not in {normalize(w) for w in rules.data["cues"].get("interjection_verbs", ())}:
+        return
+    q = para.inside_quote(m.start())
+    if q is None or m.start() <= q.inner_start or m.end() >= q.inner_end:
+        return
+    before = _INTERJECTION_BEFORE_RE.search(text, q.inner_start, m.start())
+    if before is None:
+        return
+    rest = m.end()
+    while rest < q.inner_end and text[rest] in " \t:":
+        rest += 1
+    if rest >= q.inner_end or not text[rest].isalpha():
+        return
+    first = Quote(q.start, q.inner_start, before.start(), before.start(), True, q.mark)
+    second = Quote(rest, rest, q.inner_end, q.end, q.closed, q.mark)
+    i = para.quotes.index(q)
+    para.quotes[i:i + 1] = [first, second]
+    para._starts = para._qstarts = None
+
+
 def find_statements(text, rules, field="text", word_list=None, subjects=None):
     """Every statement of one field of an article, speakers unresolved, in text order.
 
@@ -639,6 +667,10 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
         matches = []
         while ci < len(all_cues) and all_cues[ci].start() < para.start:
             ci += 1
+        k = ci
+        while k < len(all_cues) and all_cues[k].start() < para.end:
+            _split_interjection(text, para, all_cues[k], rules)
+            k += 1
         while ci < len(all_cues) and all_cues[ci].start() < para.end:
             m = all_cues[ci]
             ci += 1

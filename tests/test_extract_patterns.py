@@ -524,3 +524,14 @@ def test_an_agency_spoken_to_and_a_report_number_are_nobody(extract):
     assert only(st, quote="الائتلاف سيجتمع")["speaker"] == "وليد البني"
     assert only(st, quote="النمو مستمر")["speaker"].startswith("التقرير")
     assert only(st, quote="الاستثمار يزيد")["speaker"] == "مصطفى عثمان"
+
+
+def test_reporter_breaking_into_a_quotation_with_wa_tabi(extract):
+    # "“... فالمبادئ لا تتجزأ، وتابع شاهدنا بالأمس ...”": two statements, not one
+    st = extract("قال عمرو الحداد إن الأحداث مؤسفة.\nوذكر الحداد في تغريدة \"جميعنا ننبذ العنف "
+                 "فالمبادئ لا تتجزأ، وتابع شاهدنا بالأمس اقتتال الناس، هذه مقدمة لانهيار الدولة\".")
+    first = only(st, cue="ذكر")
+    assert first["quote"] == "جميعنا ننبذ العنف فالمبادئ لا تتجزأ"
+    second = only(st, cue="تابع")
+    assert second["quote"] == "شاهدنا بالأمس اقتتال الناس، هذه مقدمة لانهيار الدولة"
+    assert second["type"] == "direct" and second["speaker"] == "عمرو الحداد"
