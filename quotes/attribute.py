@@ -465,6 +465,9 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
     # the reported content
     i = bisect_right(cue_starts, ce)
     stop = min(cue_starts[i], para.end) if i < len(cue_starts) else para.end
+    brk = rules.content_break_re.search(text, ce, stop)
+    if brk is not None and not para.inside_quote(brk.start()):
+        stop = brk.start()
     if kind == "quote":
         before = text[q.start - 1] if q.start > 0 else " "
         tail = _words(text, ce, q.start)

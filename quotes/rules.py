@@ -94,6 +94,7 @@ class Rules:
     according_re: object = None
     data: dict = field(default_factory=dict)
     addressee_re: object = None
+    content_break_re: object = None
     #: token -> its class (quotes.speakers.classify): a pure function of the token and these rules
     token_classes: dict = field(default_factory=dict, repr=False)
 
@@ -166,6 +167,8 @@ def load(rules_dir=RULES_DIR):
     r.addressee_re = regex.compile(
         WB_START + r"(?P<cue>" + alternation(s + e for s in cues.get("addressee_participles", [])
                                                    for e in ("ا", "", "ة", "ين")) + r")(?:" + MARKS + r"[ًٌٍ])?" + WB_END)
+    r.content_break_re = regex.compile(
+        r"\s(?:و" + MARKS + r")" + alternation(cues.get("content_breaks", [])) + MARKS + WB_END)
     for attr, (source, key) in WORD_LISTS.items():
         setattr(r, attr, _norm_set((spk if source == "speakers" else cues).get(key)))
     r.name_heads = r.term_heads | r.media_heads | r.institution_heads

@@ -535,3 +535,10 @@ def test_reporter_breaking_into_a_quotation_with_wa_tabi(extract):
     second = only(st, cue="تابع")
     assert second["quote"] == "شاهدنا بالأمس اقتتال الناس، هذه مقدمة لانهيار الدولة"
     assert second["type"] == "direct" and second["speaker"] == "عمرو الحداد"
+
+
+def test_wa_raddan_opens_the_reporters_next_clause(extract):
+    # "أوضح أن ... سيصدر الأربعاء المقبل وردا على سؤال ... قال": the clause ends before وردا
+    st = extract("وأوضح جورجي الحداد أن التقرير النهائي سيصدر الأربعاء المقبل وردا على سؤال له حول الضغط "
+                 "عليه قال إنه لن يقبل.")
+    assert only(st, cue="أوضح")["quote"] == "التقرير النهائي سيصدر الأربعاء المقبل"
