@@ -80,6 +80,8 @@ def words(text, folded=None, start=0, end=None):
         i = find(tok, pos)
         pos = i + len(tok)
         w = tok.strip(_PUNCT)
+        if not w:
+            continue            # punctuation only: no letter, no word
         if w.isalpha():
             j = start + i + (tok.index(w) if len(w) != len(tok) else 0)
             out.append((j, j + len(w), w.replace("\u0640", "") if "\u0640" in w else w))
