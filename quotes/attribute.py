@@ -518,6 +518,22 @@ def _source_like(men, rules):
     return True
 
 
+def _clause_after_source(text, para, s0, men, rules):
+    """The span of a reported clause opening with إن/أن right after the source named at ``s0``
+    (a few words such as "في تصريح له" may stand between), or None."""
+    last = men.text.split()[-1] if men.text.split() else ""
+    j = text.find(last, s0)
+    if not last or j < 0:
+        return None
+    j += len(last)
+    limit = min(para.sentence_end_after(j), j + 60)
+    op = _opener(text, para, j, limit, rules, [])
+    if op is None or op[0] != "comp" or len(_words(text, j, op[1])) > 4:
+        return None
+    got = _content(text, para, op[2], para.end)
+    return (got[0], got[1]) if got else None
+
+
 def according_statement(text, para, m, rules, field, pindex):
     """"بحسب / وفق / نقلاً عن X": the clause before it (or after it, at a sentence's head)."""
     cs, ce = m.start(), m.end()
@@ -549,7 +565,12 @@ def according_statement(text, para, m, rules, field, pindex):
         return None
     sent_start = para.sentence_start_before(cs)
     pre_s, pre_e = _trim(text, sent_start, cs)
-    if pre_e > pre_s and len(_words(text, pre_s, pre_e)) >= 3:
+    after = _clause_after_source(text, para, s0, men, rules)
+    if after is not None and len(_words(text, pre_s, pre_e)) <= 5:
+        # "ومن الطروحات المتداولة، بحسب المصادر الفرنسية، أن «...»", "وأكدت الخارجية على لسان
+        # متحدثها أن ...": the reported clause follows the source
+        s, e = after
+    elif pre_e > pre_s and len(_words(text, pre_s, pre_e)) >= 3:
         # drop a leading conjunction
         if text[pre_s] == "و" and pre_s + 1 < pre_e and (text[pre_s + 1] in " \t" or
                                                           _conjoined(text[pre_s + 1:pre_e])):
@@ -566,7 +587,7 @@ def according_statement(text, para, m, rules, field, pindex):
         return None
     typ = "mixed" if para.has_quote(s, e) else "indirect"
     channel = None
-    lead = find_cues(text, rules, s, min(e, s + 12))
+    lead = find_cues(text, rules, s, min(e, s + 12)) if after is None or s != after[0] else []
     by_mouth = normalize(m.group("cue")).endswith("لسان")      # "على لسان X": X is the speaker
     if lead and lead[0].start() == s and lead[0].form.kind == "verb" and not by_mouth:
         # "وأكدت وزارة الخارجية ... إدانتها ...، وفقاً لوكالة الأنباء": the verb's subject speaks,

@@ -542,3 +542,10 @@ def test_wa_raddan_opens_the_reporters_next_clause(extract):
     st = extract("وأوضح جورجي الحداد أن التقرير النهائي سيصدر الأربعاء المقبل وردا على سؤال له حول الضغط "
                  "عليه قال إنه لن يقبل.")
     assert only(st, cue="أوضح")["quote"] == "التقرير النهائي سيصدر الأربعاء المقبل"
+
+
+def test_according_then_the_reported_clause(extract):
+    # "ومن الطروحات المتداولة، بحسب المصادر الفرنسية، أن «...»": the clause after the source
+    s = only(extract("ومن الطروحات المتداولة، بحسب المصادر الفرنسية، أن «تطالب العاصمة بحرية التحرك»."),
+             cue="بحسب")
+    assert s["quote"] == "تطالب العاصمة بحرية التحرك" and s["speaker"] == "المصادر الفرنسية"
