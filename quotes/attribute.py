@@ -145,6 +145,8 @@ def _opener(text, para, start, limit, rules, cue_starts):
             continue
         if para.inside_quote(m.start()):
             continue
+        if text[m.start("comp")] == "آ":
+            continue      # "في آن معاً": the noun "time", never إن/أن
         best = ("comp", m.start(), m.end(), None)
         break
     stop = best[1] if best else limit

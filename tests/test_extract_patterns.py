@@ -549,3 +549,8 @@ def test_according_then_the_reported_clause(extract):
     s = only(extract("ومن الطروحات المتداولة، بحسب المصادر الفرنسية، أن «تطالب العاصمة بحرية التحرك»."),
              cue="بحسب")
     assert s["quote"] == "تطالب العاصمة بحرية التحرك" and s["speaker"] == "المصادر الفرنسية"
+
+
+def test_an_with_madda_is_the_noun_time(extract):
+    # "في آن معاً" (at once): آن is no إن/أن, so "وأكد حرص ..." reports nothing here
+    assert extract("وأكد حرص اللجان على إثراء الزائر ومنحه الفائدة والمتعة في آن معاً.") == []
