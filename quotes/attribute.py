@@ -201,8 +201,10 @@ def _content(text, para, cstart, stop):
         after = q.end
         while after < para.end and text[after] in " \t":
             after += 1
-        # the quotation is the whole content when the sentence or clause ends with it
-        if after < para.end and text[after] in "،,.;؛!؟?":
+        # the quotation is the whole content when the sentence or clause ends with it; a quoted
+        # word or two before a comma is the clause's subject ("أن "العريان"، يؤكد لنا أنه ...")
+        short = len(_words(text, q.inner_start, q.inner_end)) <= 2
+        if after < para.end and text[after] in "،,.;؛!؟?" and not (short and text[after] in "،,"):
             after = end
         while after < para.end and text[after] in " \t،,.:;؛!؟?":
             after += 1

@@ -554,3 +554,8 @@ def test_according_then_the_reported_clause(extract):
 def test_an_with_madda_is_the_noun_time(extract):
     # "في آن معاً" (at once): آن is no إن/أن, so "وأكد حرص ..." reports nothing here
     assert extract("وأكد حرص اللجان على إثراء الزائر ومنحه الفائدة والمتعة في آن معاً.") == []
+
+
+def test_a_quoted_word_before_a_comma_is_the_clauses_subject(extract):
+    s = only(extract('وأعلن المجلس الأعلى للإعلام أن "الحزب"، وهو أكبر الأحزاب، سيقاطع الانتخابات.'), cue="أعلن")
+    assert s["type"] == "mixed" and s["quote"].endswith("سيقاطع الانتخابات")
