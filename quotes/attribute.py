@@ -484,8 +484,10 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
         if object_words > 4 and not (typ == "direct" and len(_words(text, s, e)) >= 4):
             return None     # "أشار إلى تصريحات ... “الناتو”": a noun phrase, not speech
         between = {normalize(w) for w, _, _ in _words(text, max(after_mention_end(mention, mention_start, ce), ce), q.start)}
+        opens = _words(text, q.inner_start, q.inner_end)[:1]
+        speech = bool(opens) and normalize(opens[0][0]) in rules.complementizers   # "«إنني أفنيت حياتي ...»"
         if typ != "direct" or (not before.isspace() and before not in ":،,(") or last in rules.prepositions \
-                or between & rules.prepositions - {"في", "فى"}:
+                or between & rules.prepositions - {"في", "فى"} and not speech:
             s, e = _trim(text, q.inner_start, q.inner_end)
             typ, closed = "partial", q.closed
     else:

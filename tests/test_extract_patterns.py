@@ -559,3 +559,10 @@ def test_an_with_madda_is_the_noun_time(extract):
 def test_a_quoted_word_before_a_comma_is_the_clauses_subject(extract):
     s = only(extract('وأعلن المجلس الأعلى للإعلام أن "الحزب"، وهو أكبر الأحزاب، سيقاطع الانتخابات.'), cue="أعلن")
     assert s["type"] == "mixed" and s["quote"].endswith("سيقاطع الانتخابات")
+
+
+def test_a_quotation_opening_with_inni_is_direct_speech(extract):
+    # "وقال الأمين العام، على هامش الاجتماعات ... «إنني أفنيت حياتي ...»": not a partial quote
+    s = only(extract("وقال الأمين العام سامي الحداد، على هامش الاجتماعات التحضيرية للقمة «إنني أفنيت حياتي "
+                     "في خدمة الأمة»."), cue="قال")
+    assert s["type"] == "direct" and s["quote"] == "إنني أفنيت حياتي في خدمة الأمة"
