@@ -566,3 +566,9 @@ def test_a_quotation_opening_with_inni_is_direct_speech(extract):
     s = only(extract("وقال الأمين العام سامي الحداد، على هامش الاجتماعات التحضيرية للقمة «إنني أفنيت حياتي "
                      "في خدمة الأمة»."), cue="قال")
     assert s["type"] == "direct" and s["quote"] == "إنني أفنيت حياتي في خدمة الأمة"
+
+
+def test_numbered_items_and_an_outlets_own_question_are_no_speakers(extract):
+    st = extract("وقرر المجلس ما يلي:\nرابعًا: وافق مجلس الوزراء على تعيينات جديدة\n"
+                 "«التحرير» تسأل: هل للجيش دور في تنفيذ الضمانات")
+    assert not any(s["speaker"] in ("رابعًا", "تسأل") for s in st)
