@@ -572,3 +572,9 @@ def test_numbered_items_and_an_outlets_own_question_are_no_speakers(extract):
     st = extract("وقرر المجلس ما يلي:\nرابعًا: وافق مجلس الوزراء على تعيينات جديدة\n"
                  "«التحرير» تسأل: هل للجيش دور في تنفيذ الضمانات")
     assert not any(s["speaker"] in ("رابعًا", "تسأل") for s in st)
+
+
+def test_an_age_or_a_commenting_participle_ends_the_name(extract):
+    st = extract("وأكد صادق شانلي البالغ من العمر 70 عاماً أن ابنه بريء.\nوقال أحدهم معلقا \"هذا ظلم كبير\".")
+    assert only(st, cue="أكد")["speaker"] == "صادق شانلي"
+    assert only(st, quote="هذا ظلم كبير")["speaker"] == "أحدهم"
