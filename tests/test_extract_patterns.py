@@ -578,3 +578,10 @@ def test_an_age_or_a_commenting_participle_ends_the_name(extract):
     st = extract("وأكد صادق شانلي البالغ من العمر 70 عاماً أن ابنه بريء.\nوقال أحدهم معلقا \"هذا ظلم كبير\".")
     assert only(st, cue="أكد")["speaker"] == "صادق شانلي"
     assert only(st, quote="هذا ظلم كبير")["speaker"] == "أحدهم"
+
+
+def test_professor_before_the_name_in_apposition(extract):
+    st = extract("أكد الأمين العام للمنظمة، البروفيسور أكمل الدين إحسان أوغلى، أنه مستعد للعمل.\n"
+                 "وأجاب \"أوغلى\" بأن مصر دولة رائدة.")
+    assert only(st, cue="أكد")["speaker"] == "أكمل الدين إحسان أوغلى"
+    assert only(st, quote="مصر دولة رائدة")["speaker"] == "أكمل الدين إحسان أوغلى"
