@@ -16,6 +16,7 @@ from .normalize import normalize, strip_article
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_.]+(?:[-'][\p{L}\p{M}]+)*")
 _QUOTE_CHARS = "\"'«»“”„‹›ـ"
+_QUOTE_CLOSE_RE = regex.compile(r"[»”\"]")
 #: where a mention stops: a comma or bracket, or a quotation mark opening after a space
 _CUT_RE = regex.compile(r"[،,(:؛;]|(?<= )[«“\"]")
 _PLACE_PREPS = {normalize(w) for w in ("في", "فى", "لدى", "ب", "إلى", "عن")}
@@ -306,6 +307,14 @@ def parse_mention(text, rules, max_tokens=20):
             name.append(raw)
         last_end = e
         i += 1
+    if not name and title and head == "TITLE" and cut < len(text) and text[cut] in "«“\"" \
+            and not text[last_end:cut].strip():
+        # "قال نائب رئيس الوزراء التركي "بولنت أرينتش"، إن": the name in quotation marks
+        close = _QUOTE_CLOSE_RE.search(text, cut + 1, min(len(text), cut + 60))
+        rest = parse_mention(text[cut + 1:close.start()], rules) if close else None
+        if rest is not None and rest.kind == "person" and not rest.title and 1 < len(rest.name.split()) <= 4:
+            return Mention(text[:close.end()], "person", name=rest.name,
+                           title=" ".join(w.strip(_QUOTE_CHARS) for w in title))
     if not name and title and head == "TITLE" and cut < len(text) and text[cut] in "،," \
             and not text[last_end:cut].strip():
         # "نائب رئيس حزب الحرية والعدالة، د.عصام العريان،": the name in apposition

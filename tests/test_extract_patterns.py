@@ -585,3 +585,8 @@ def test_professor_before_the_name_in_apposition(extract):
                  "وأجاب \"أوغلى\" بأن مصر دولة رائدة.")
     assert only(st, cue="أكد")["speaker"] == "أكمل الدين إحسان أوغلى"
     assert only(st, quote="مصر دولة رائدة")["speaker"] == "أكمل الدين إحسان أوغلى"
+
+
+def test_the_name_after_a_title_in_quotation_marks(extract):
+    s = only(extract('قال نائب رئيس الوزراء "بولنت أرينتش"، إن الأمر عائد للأمريكيين.'), cue="قال")
+    assert s["speaker"] == "بولنت أرينتش" and s["quote"] == "الأمر عائد للأمريكيين"
