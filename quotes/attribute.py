@@ -269,15 +269,21 @@ def _is_cue_word(key, rules):
     return cue_lookup(rules, key) is not None or len(key) > 3 and key[0] in "وف" and cue_lookup(rules, key[1:]) is not None
 
 
+#: characters looked back from a verb for its clause's start: a subject or a governing cue
+#: stands within a few words, and a longer look would make a text of many cues quadratic
+MAX_CLAUSE_BACK = 300
+
+
 def _clause_before(text, para, cue_start):
     """The words of the clause before ``cue_start``: from the sentence start or the last comma,
-    colon, bracket or dash outside quotations."""
+    colon, bracket or dash outside quotations; None when it starts further back than
+    :data:`MAX_CLAUSE_BACK` characters."""
     clause = max(para.sentence_start_before(cue_start), para.start)
-    for i in range(cue_start - 1, clause - 1, -1):
+    floor = max(clause, cue_start - MAX_CLAUSE_BACK)
+    for i in range(cue_start - 1, floor - 1, -1):
         if text[i] in "،,:؛;()-–—" and not para.inside_quote(i):
-            clause = i + 1
-            break
-    return _words(text, clause, cue_start)
+            return _words(text, i + 1, cue_start)
+    return _words(text, clause, cue_start) if floor == clause else None
 
 
 def _in_cue_clause(text, para, cue_start, rules):
@@ -285,7 +291,7 @@ def _in_cue_clause(text, para, cue_start, rules):
     embedded verb ("وشدد على ضرورة كشف مخططات ...", "كما أكد العيد في ردٍّ على سؤال أن"): it
     reports nothing and bounds nothing.  Not "وتابع يقول:" (right after the cue, the speech
     goes on), nor a relative clause's verb ("رسالة كتب فيها:")."""
-    words = _clause_before(text, para, cue_start)
+    words = _clause_before(text, para, cue_start) or []
     while words and normalize(words[0][0]) in rules.clause_particles:
         words = words[1:]
     return len(words) > 1 and _is_cue_word(normalize(words[0][0]), rules) and not _resumptive_after(text, cue_start) \
@@ -295,6 +301,8 @@ def _in_cue_clause(text, para, cue_start, rules):
 def _subject_before(text, para, cue_start, rules):
     """For a verb written without و/ف: a subject standing before it ("بوتين قال", "لكنه أشار")."""
     words = _clause_before(text, para, cue_start)
+    if words is None:
+        return None         # too long a clause to be a subject
     if not words:
         return None
     if normalize(words[-1][0]) in ("قد", "وقد") and len(words) > 2 and normalize(words[0][0]) in rules.clause_particles:
@@ -409,7 +417,7 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
     sent_end = para.sentence_end_after(ce)
     limit = min(limit, sent_end)
     op = _opener(text, para, ce, limit, rules, cue_starts if blockers is None else blockers)
-    if participle and form.lemma in rules.data["cues"].get("bare_speech", ()):
+    if participle and normalize(form.lemma) in rules.bare_speech:
         bare = _bare_speech(text, ce, sent_end, rules)
         if bare is not None and (op is None or _is_cue_word(normalize(_words(text, bare[2], sent_end)[0][0]), rules)):
             op = bare       # "قائلاً أفادت الجامعة بأن ...": his words begin with the verb
@@ -662,8 +670,8 @@ def _split_interjection(text, para, m, rules):
     """"“... فالمبادئ لا تتجزأ، وتابع شاهدنا بالأمس ...”": a reporter's و + verb of going on,
     after a comma inside a quotation, ends the quotation there; the rest is the verb's own
     (unmarked) quotation.  Changes ``para.quotes`` in place."""
-    if m.group("prefix") not in ("و", "و") or m.form.kind != "verb" or \
-            normalize(m.form.lemma) not in {normalize(w) for w in rules.data["cues"].get("interjection_verbs", ())}:
+    if normalize(m.group("prefix")) != "و" or m.form.kind != "verb" or \
+            normalize(m.form.lemma) not in rules.interjection_verbs:
         return
     q = para.inside_quote(m.start())
     if q is None or m.start() <= q.inner_start or m.end() >= q.inner_end:

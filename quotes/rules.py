@@ -124,6 +124,8 @@ WORD_LISTS = {
     "first_name_connectors": ("speakers", "first_name_connectors"),
     "prepositions": ("cues", "prepositions"),
     "complementizers": ("cues", "complementizers"),
+    "bare_speech": ("cues", "bare_speech"),
+    "interjection_verbs": ("cues", "interjection_verbs"),
     "not_complementizer_after": ("cues", "not_complementizer_after"),
 }
 

@@ -194,9 +194,12 @@ def _join_broken(text, lines):
     out = []
     fragment = False        # the line before was a link's text inside a sentence
     for i, (s, e) in enumerate(lines):
-        joins = out and (_CONTINUED_RE.match(text, s, e) or _OPEN_END_RE.search(text, out[-1][0], out[-1][1])
+        prev = lines[i - 1] if i else None
+        # the end of the line before only (12 characters hold any of the prepositions and the
+        # spaces after it): joined runs of lines are never scanned again
+        joins = out and (_CONTINUED_RE.match(text, s, e) or _OPEN_END_RE.search(text, max(prev[0], prev[1] - 12), prev[1])
                          or fragment and text[s:s + 1].isspace())
-        fragment = bool(out) and _link_fragment(text, lines[i - 1], (s, e))
+        fragment = bool(out) and _link_fragment(text, prev, (s, e))
         if joins or fragment:
             out[-1] = (out[-1][0], e)
         else:

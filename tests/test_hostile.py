@@ -124,6 +124,8 @@ def _check(text):
     "قال" + " " * 100000 + "إن",                          # whitespace runs
     "،" * 100000,                                        # punctuation runs
     ("أ" * 5000 + " ") * 20,                             # very long words
+    "قال في " * 10000,                                   # thousands of bare verbs in one clause
+    "قال في\n" * 10000,                                  # lines ending in a preposition: one paragraph
 ])
 def test_worst_inputs_finish_and_keep_offsets(text):
     _check(text)
