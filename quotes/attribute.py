@@ -181,7 +181,7 @@ def _bare_speech(text, start, sent_end, rules):
     """"قائلاً نحن مستمرون": the speaker's words right after the participle, as an opener
     ('bare', pos, content_start, None), or None when a preposition or pronoun ("قائلاً له")
     or nothing but punctuation follows."""
-    words = _words(text, start, sent_end)
+    words = _words(text, start, min(sent_end, start + 60))     # the first two words are enough
     if len(words) < 2 or text[start:words[0][1]].strip():
         return None
     first = normalize(words[0][0])
@@ -419,7 +419,8 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
     op = _opener(text, para, ce, limit, rules, cue_starts if blockers is None else blockers)
     if participle and normalize(form.lemma) in rules.bare_speech:
         bare = _bare_speech(text, ce, sent_end, rules)
-        if bare is not None and (op is None or _is_cue_word(normalize(_words(text, bare[2], sent_end)[0][0]), rules)):
+        first = _words(text, bare[2], min(sent_end, bare[2] + 40))[:1] if bare is not None else []
+        if bare is not None and (op is None or _is_cue_word(normalize(first[0][0]), rules)):
             op = bare       # "قائلاً أفادت الجامعة بأن ...": his words begin with the verb
     if op is None:
         return None
@@ -477,7 +478,7 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
     # the reported content
     i = bisect_right(cue_starts, ce)
     stop = min(cue_starts[i], para.end) if i < len(cue_starts) else para.end
-    brk = rules.content_break_re.search(text, ce, stop)
+    brk = rules.content_break_re.search(text, ce, min(stop, para.sentence_end_after(ce)))
     if brk is not None and not para.inside_quote(brk.start()):
         stop = brk.start()
     if kind == "quote":
@@ -676,7 +677,7 @@ def _split_interjection(text, para, m, rules):
     q = para.inside_quote(m.start())
     if q is None or m.start() <= q.inner_start or m.end() >= q.inner_end:
         return
-    before = _INTERJECTION_BEFORE_RE.search(text, q.inner_start, m.start())
+    before = _INTERJECTION_BEFORE_RE.search(text, max(q.inner_start, m.start() - 8), m.start())
     if before is None:
         return
     rest = m.end()
