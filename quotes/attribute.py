@@ -251,11 +251,6 @@ def _channel(text, start, end, rules):
     return _QUOTE_MARKS_RE.sub("", chan).strip() or None
 
 
-#: relative pronouns and conjunctions that open a clause of its own: the verb after one is a verb
-#: ("لما وصفته بـ ...", "حيث أكدت أنها ...", "في حين تشير الشركة إلى أن ...")
-_CLAUSE_OPENERS = {normalize(w) for w in (
-    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "ما", "من", "لما", "بما", "مما", "عما",
-    "فيما", "حيث", "إذ", "عندما", "بعدما", "حين", "حينما", "بينما", "كما", "ثم", "لكن", "لكنه", "لكنها")}
 _RESUMPTIVE_RE = regex.compile(r"[\p{L}\p{M}]+\s+(?:فيه|فيها|خلاله|خلالها|عبره|عبرها)(?![\p{L}\p{M}])")
 
 
@@ -295,7 +290,7 @@ def _in_cue_clause(text, para, cue_start, rules):
     while words and normalize(words[0][0]) in rules.clause_particles:
         words = words[1:]
     return len(words) > 1 and _is_cue_word(normalize(words[0][0]), rules) and not _resumptive_after(text, cue_start) \
-        and normalize(words[-1][0]) not in _CLAUSE_OPENERS
+        and normalize(words[-1][0]) not in rules.clause_openers
 
 
 def _subject_before(text, para, cue_start, rules):

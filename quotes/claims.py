@@ -9,7 +9,6 @@ claims already stored; ``quotes claims --rebuild`` recomputes everything.
 """
 import datetime
 import functools
-import os
 import html
 import json
 import zlib

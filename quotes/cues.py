@@ -5,7 +5,7 @@ lexicon of ``rules/cues.yml`` can grow without slowing this down, unlike one big
 """
 import regex
 
-from .normalize import fold_same_length, normalize
+from .normalize import fold_same_length
 
 WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 _MARK_RE = regex.compile(r"\p{M}")
@@ -84,14 +84,16 @@ def words(text, folded=None, start=0, end=None):
             continue            # punctuation only: no letter, no word
         if w.isalpha():
             j = start + i + (tok.index(w) if len(w) != len(tok) else 0)
-            out.append((j, j + len(w), w.replace("\u0640", "") if "\u0640" in w else w))
+            out.append((j, j + len(w), _key(w)))
             continue
-        for m in WORD_RE.finditer(sub, i, pos, timeout=REGEX_TIMEOUT):
-            key = m.group()
-            if "\u0640" in key:
-                key = key.replace("\u0640", "")
-            out.append((start + m.start(), start + m.end(), key))
+        out.extend((start + m.start(), start + m.end(), _key(m.group()))
+                   for m in WORD_RE.finditer(sub, i, pos, timeout=REGEX_TIMEOUT))
     return out
+
+
+def _key(word):
+    """A folded word without the tatweel that stands for its marks."""
+    return word.replace("\u0640", "") if "\u0640" in word else word
 
 
 def find_cues(text, rules, start=0, end=None, word_list=None):

@@ -1,10 +1,8 @@
 """Turn an article into statements: find them (attribute), then resolve their speakers."""
-import regex
-
 from . import rules as rules_mod
 from .attribute import find_statements, _words
 from .cues import _skip_letter, words as cue_words
-from .normalize import normalize, strip_article, tokens
+from .normalize import normalize, tokens
 from .speakers import ArticleSpeakers, Mention, classify, compatible, parse_mention
 
 HEADLINE_REPEAT = 0.6      # share of a headline statement's words found in one body statement

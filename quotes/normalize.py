@@ -110,14 +110,14 @@ def normalize(text):
     """
     if not text:
         return ""
-    if len(text) <= SHORT:
-        return _normalize_short(text)
+    return _normalize_short(text) if len(text) <= SHORT else _normalize(text)
+
+
+def _normalize(text):
     return _SPACES.sub(" ", _fold(text, _ALL)).strip()
 
 
-@lru_cache(maxsize=1 << 16)
-def _normalize_short(text):
-    return _SPACES.sub(" ", _fold(text, _ALL)).strip()
+_normalize_short = lru_cache(maxsize=1 << 16)(_normalize)
 
 
 def fold_same_length(text):

@@ -108,6 +108,7 @@ WORD_LISTS = {
     "mention_stops": ("speakers", "mention_stops"),
     "media_heads": ("speakers", "media_heads"),
     "media_names": ("speakers", "media_names"),
+    "spokesman_titles": ("speakers", "spokesman_titles"),
     "not_speakers": ("speakers", "not_speakers"),
     "term_heads": ("speakers", "name_heads"),
     "speech_nouns": ("speakers", "speech_nouns"),
@@ -125,6 +126,7 @@ WORD_LISTS = {
     "prepositions": ("cues", "prepositions"),
     "complementizers": ("cues", "complementizers"),
     "bare_speech": ("cues", "bare_speech"),
+    "clause_openers": ("cues", "clause_openers"),
     "interjection_verbs": ("cues", "interjection_verbs"),
     "not_complementizer_after": ("cues", "not_complementizer_after"),
 }

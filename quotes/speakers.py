@@ -59,8 +59,6 @@ class Mention:
     appositive: str = ""           # a title after the name ("عبد العزيز العيد المشرف العام على القناة")
 
 
-#: titles a body speaks through: "المتحدث الرسمي باسم X" names the body, not a man called Basem
-_SPOKESMEN = {normalize(w) for w in ("متحدث", "متحدثة", "ناطق", "ناطقة")}
 
 
 def classify(token, rules):
@@ -277,7 +275,7 @@ def parse_mention(text, rules, max_tokens=20):
             i += 1
             continue
         # NAME
-        if tok == "باسم" and not name and any(strip_article(clean_token(w)) in _SPOKESMEN for w in title):
+        if tok == "باسم" and not name and any(strip_article(clean_token(w)) in rules.spokesman_titles for w in title):
             # "المتحدث الرسمي باسم جماعة ...": the body he speaks for, not the name Basem
             body = words[i + 1:i + 2]
             title.extend([raw] + [w for w, _, _ in body])
