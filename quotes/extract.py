@@ -3,7 +3,7 @@ from . import rules as rules_mod
 from .attribute import find_statements, _words
 from .cues import _skip_letter, words as cue_words
 from .normalize import normalize, tokens
-from .speakers import ArticleSpeakers, Mention, classify, compatible, parse_mention
+from .speakers import ArticleSpeakers, Mention, classify, clean_token, compatible, parse_mention
 
 HEADLINE_REPEAT = 0.6      # share of a headline statement's words found in one body statement
 
@@ -76,6 +76,13 @@ def _preceded_in_sentence(text, st):
     return len(text[start:st.cue_start].split()) > 2
 
 
+def _bare_title(title, rules):
+    """A title of one word, or one word and adjectives of affiliation ("القيادي الإخواني")."""
+    words = [clean_token(w) for w in title.split()]
+    return len(words) == 1 or len(words) > 1 and classify(words[0], rules) == "TITLE" \
+        and all(w in rules.nisba_adjectives for w in words[1:])
+
+
 def resolve(text, statements, rules, speakers=None, word_list=None, subjects=()):
     """Give every statement a speaker (an entity of the article) or a reason why none."""
     speakers = speakers or ArticleSpeakers(rules)
@@ -95,8 +102,9 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
         men = st.mention
         if men is not None and men.kind in ("person", "institution", "anonymous", "title"):
             ent = speakers.register(men, st.mention_start, st.agree if st.rule != "according" else "")
-            if ent is not None and ent.kind == "title" and len(men.title.split()) == 1:
-                # a bare "الوزيرة" no title in the article names: the last speaker it can be
+            if ent is not None and ent.kind == "title" and _bare_title(men.title, rules):
+                # a bare "الوزيرة" ("القيادي الإخواني") no title in the article names: the last
+                # speaker it can be
                 ent = next((e for e in reversed(recent) if e.kind == "person" and e.name
                             and compatible(e, st.agree)), ent)
         elif st.inherit or (men is None and st.rule == "verb" and _preceded_in_sentence(text, st)):
@@ -138,6 +146,10 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
             if ent in recent:
                 recent.remove(ent)
             recent.append(ent)
+    for st in statements:
+        # one person, one name in an article: the fullest the article gives, wherever it comes
+        if st.entity is not None:
+            st.speaker = st.entity.display or None
     return statements
 
 

@@ -109,6 +109,7 @@ WORD_LISTS = {
     "media_heads": ("speakers", "media_heads"),
     "media_names": ("speakers", "media_names"),
     "spokesman_titles": ("speakers", "spokesman_titles"),
+    "supervising_titles": ("speakers", "supervising_titles"),
     "not_speakers": ("speakers", "not_speakers"),
     "term_heads": ("speakers", "name_heads"),
     "speech_nouns": ("speakers", "speech_nouns"),

@@ -20,6 +20,8 @@ _QUOTE_CLOSE_RE = regex.compile(r"[»”\"]")
 #: where a mention stops: a comma or bracket, or a quotation mark opening after a space
 _CUT_RE = regex.compile(r"[،,(:؛;]|(?<= )[«“\"]")
 _PLACE_PREPS = {normalize(w) for w in ("في", "فى", "لدى", "ب", "إلى", "عن")}
+_COMPOUND_RE = regex.compile(r"(?<!\S)(عبد) (?=\S)")
+_COMPLEMENT_PREPS = {normalize(w) for w in ("على", "عن")}
 _ABBREV_RE = regex.compile(r"(?<![\p{L}])(\p{L})\.(?=\p{L})")
 #: words that qualify many titles and so identify none ("الأمين العام السابق")
 GENERIC_MODIFIERS = {"العام", "العامة", "السابق", "السابقة", "الأول", "الأسبق", "الرسمي", "التنفيذي", "الأعلى",
@@ -100,8 +102,8 @@ def _classify(token, rules):
         return "CONN"
     if token.startswith("ال") and len(token) > 3:
         return "DEF"
-    if token[:1] in "لب" and len(token) > 3 and (classify(token[1:], rules) in ("DEF", "INST", "TITLE")
-                                                 or token[1:] in rules.place_heads):
+    if token[:1] in "لب" and (len(token) > 3 and classify(token[1:], rules) in ("DEF", "INST", "TITLE")
+                              or token[1:] in rules.place_heads):     # "بحي الروضة": one letter, a place
         return "PREP"
     if token in ("ل", "ب", "و"):
         return "SKIP"
@@ -130,6 +132,24 @@ def _names_follow(before, rules):
     """Is the word before a quotation a head it names ("موقع «الدرر الشامية»", "حزب "الدستور"")?"""
     words = _WORD_RE.findall(before)
     return bool(words) and (clean_token(words[-1]) in rules.media_heads or classify(clean_token(words[-1]), rules) == "INST")
+
+
+def _complement_end(words, start, rules):
+    """Where the complement of a supervising title ends ("على [برامج خدمة المجتمع] ...",
+    "على [فريق كرة القدم الأول] ..."): a construct chain of up to four words closed by its
+    definite word, with the definite adjectives after it; None when there is no such chain."""
+    j = start
+    while j < len(words) and j - start < 4:
+        tok = clean_token(words[j][0])
+        if not tok or classify(tok, rules) in ("STOP", "SKIP", "CONN"):
+            return None
+        j += 1
+        if tok.startswith("ال"):
+            while j < len(words) and clean_token(words[j][0]).startswith("ال") \
+                    and classify(clean_token(words[j][0]), rules) == "DEF":
+                j += 1
+            return j
+    return None
 
 
 def parse_mention(text, rules, max_tokens=20):
@@ -183,6 +203,24 @@ def parse_mention(text, rules, max_tokens=20):
         if cls == "TITLE" and name and tok in rules.title_family_names:
             cls = "DEF"           # "خالد الأمين": a family name that is also a title's word
         if cls == "STOP":
+            # "المشرف العام على البرنامج نايف الهاجري": what the office is over belongs to the title
+            if title and not name and head == "TITLE" and tok in _COMPLEMENT_PREPS and (
+                    strip_article(clean_token(title[-1])) in rules.supervising_titles
+                    or len(title) > 1 and clean_token(title[-1]) in rules.nisba_adjectives
+                    and strip_article(clean_token(title[-2])) in rules.supervising_titles):
+                j = _complement_end(words, i + 1, rules)
+                if j:
+                    title.extend(w for w, _, _ in words[i:j])
+                    last_end = words[j - 1][2]
+                    i = j
+                    continue
+            # "رئيس اللجنة بحي الروضة في الدمام، محمد الخميس،": a place ends the words before the
+            # comma, and the name stands in apposition after it
+            if title and not name and head == "TITLE" and tok in _PLACE_PREPS and i + 2 == len(words) \
+                    and cut < len(text) and text[cut] in "،,":
+                title.extend(w for w, _, _ in words[i:])
+                last_end = words[-1][2]
+                break
             # "مدير مكتب الحملة في لبنان وليد الجلال": a place inside a title, then the name
             if title and not name and head == "TITLE" and tok in _PLACE_PREPS and i + 2 < len(words):
                 # skip the place (one word, two after a word like جمهورية / مملكة) to reach the name
@@ -204,9 +242,13 @@ def parse_mention(text, rules, max_tokens=20):
             i += 1
             continue
         if cls in ("TITLE", "INST", "ANON"):
-            if name and cls == "TITLE" and len(name) == 1 and last_prep == len(title) - 1 and title:
-                # "مدير الهيئة بمنطقة عسير المهندس محمد العمرة": the word after the preposition
-                # was the place of the title, and the name is still to come
+            if name and cls == "TITLE" and len(name) == 1 and title and (
+                    last_prep == len(title) - 1
+                    or not clean_token(title[-1]).startswith("ال") and tok.startswith("ال") and i + 1 < len(words)
+                    and classify(clean_token(words[i + 1][0]), rules) in ("NAME", "CONN")):
+                # "مدير الهيئة بمنطقة عسير المهندس محمد العمرة", "أمين سوق عكاظ الدكتور جريدي
+                # المنصوري": the one word after the preposition or the construct ended the title,
+                # and the name is still to come
                 title.extend(name)
                 name = []
             if name:
@@ -240,7 +282,9 @@ def parse_mention(text, rules, max_tokens=20):
                     i += 1
                     title.append(words[i][0])
                     last_end = words[i][2]
-                governs = classify(nxt, rules) in ("TITLE", "INST") and not nxt.startswith("ال")
+                # "أمير منطقة مكة المكرمة": a place head governs the place's name too
+                governs = (classify(nxt, rules) in ("TITLE", "INST") or nxt in rules.place_heads) \
+                    and not nxt.startswith("ال")
             i += 1
             continue
         if cls == "PREP":
@@ -252,6 +296,15 @@ def parse_mention(text, rules, max_tokens=20):
             title.append(raw)
             last_end = e
             i += 1
+            # "بإمارة منطقة مكة المكرمة", "بإمارة مكة سلطان بن عرار": a place head governs the
+            # place's name, which is the title's too
+            place = tok[1:]
+            while place in rules.place_heads and i < len(words) and \
+                    classify(clean_token(words[i][0]), rules) == "NAME":
+                place = clean_token(words[i][0])
+                title.append(words[i][0])
+                last_end = words[i][2]
+                i += 1
             continue
         if cls == "DEF":
             if name and not (head in ("INST", "ANON")):
@@ -383,14 +436,15 @@ class Entity:
         return max(self.titles, key=len) if self.titles else ""
 
     def name_tokens(self):
-        return {strip_article(t) for t in normalize(self.name).split()}
+        return _name_tokens(self.name)
 
     def title_stems(self):
         return {stem(t) for title in self.titles for t in title.split()} - {""}
 
 
 def _name_tokens(text):
-    return {strip_article(t) for t in normalize(text).split() if t}
+    """The words of a name, without the article, "عبد العزيز" written as "عبدالعزيز" is."""
+    return {strip_article(t) for t in _COMPOUND_RE.sub(r"\1", normalize(text)).split() if t}
 
 
 class ArticleSpeakers:
@@ -464,8 +518,9 @@ class ArticleSpeakers:
             ent = self._find_named(mention.name)
             toks = mention.name.split()
             for k in range(len(toks) - 1, 0, -1):
-                if ent is not None or k == 1 and not self._is_family_name(toks[0]):
-                    break           # a lone first name ("محمد") identifies nobody
+                if ent is not None or k == 1 and not self._is_family_name(toks[0]) \
+                        or k == 2 and normalize(toks[0]) in self.rules.first_name_connectors:
+                    break           # a lone first name ("محمد", "عبد العزيز") identifies nobody
                 # "دمرداش لرويترز": the first words name someone the article knows; the rest is not a name
                 ent = self._find_named(" ".join(toks[:k]))
                 if ent is not None:

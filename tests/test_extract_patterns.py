@@ -590,3 +590,40 @@ def test_professor_before_the_name_in_apposition(extract):
 def test_the_name_after_a_title_in_quotation_marks(extract):
     s = only(extract('قال نائب رئيس الوزراء "بولنت أرينتش"، إن الأمر عائد للأمريكيين.'), cue="قال")
     assert s["speaker"] == "بولنت أرينتش" and s["quote"] == "الأمر عائد للأمريكيين"
+
+
+def test_a_supervisors_title_takes_its_complement_before_the_name(extract):
+    # "وأوضح المشرف العام على البرنامج نايف الهاجري، أن ...": the programme belongs to the title
+    st = extract("وأوضح المشرف العام على البرنامج سامي الحداد، أن التسجيل مفتوح.\n"
+                 "وقال المشرف على فريق الكرة الأول مراد العلوي إن المدرب باق.")
+    assert only(st, cue="أوضح")["speaker"] == "سامي الحداد"
+    assert only(st, cue="قال")["speaker"] == "مراد العلوي"
+
+
+def test_a_district_and_a_city_inside_the_title_before_the_name(extract):
+    # "أكد رئيس لجنة التنمية الأهلية بحي الروضة في الدمام، محمد الخميس، أن ..."
+    s = only(extract("أكد رئيس لجنة التنمية الأهلية بحي الزهور في المدينة، سامي الحداد، أن العمل مستمر."),
+             cue="أكد")
+    assert s["speaker"] == "سامي الحداد"
+
+
+def test_one_word_after_a_title_then_a_doctor_and_his_name(extract):
+    # "أكد أمين سوق عكاظ الدكتور جريدي المنصوري، أن ...": عكاظ completes the title
+    s = only(extract("أكد أمين سوق عكاظ الدكتور سامي الحداد، أن السوق يجسد التراث."), cue="أكد")
+    assert s["speaker"] == "سامي الحداد"
+
+
+def test_an_emir_of_a_region_is_a_title_and_amir_inside_a_name_is_not(extract):
+    # "وشدد سمو أمير منطقة مكة المكرمة على أن ...", "حسين أمير عبد اللهيان"
+    st = extract("وقال أمير منطقة الشمال الأمير سامي بن خالد إن المشروع مهم.\n"
+                 "وأكد نائب الوزير حسين أمير عبد الحداد أن الحوار مستمر.")
+    assert only(st, cue="قال")["speaker"] == "سامي بن خالد"
+    assert only(st, cue="أكد")["speaker"] == "حسين أمير عبد الحداد"
+    s = only(extract("وشدد سمو أمير منطقة الشمال على أن التنمية أولوية."), cue="شدد")
+    assert "أمير منطقة الشمال" in s["speaker"]
+
+
+def test_a_party_adjective_after_a_title_is_no_family_name(extract):
+    # "وأضاف القيادي الإخواني: ..." after the article named him: he, not "الإخواني"
+    st = extract("وكتب سامي الحداد على تويتر إن الفكرة باقية.\nوأضاف القيادي الإخواني: “الدعوة مستمرة”.")
+    assert only(st, quote="الدعوة مستمرة")["speaker"] == "سامي الحداد"
