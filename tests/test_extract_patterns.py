@@ -627,3 +627,22 @@ def test_a_party_adjective_after_a_title_is_no_family_name(extract):
     # "وأضاف القيادي الإخواني: ..." after the article named him: he, not "الإخواني"
     st = extract("وكتب سامي الحداد على تويتر إن الفكرة باقية.\nوأضاف القيادي الإخواني: “الدعوة مستمرة”.")
     assert only(st, quote="الدعوة مستمرة")["speaker"] == "سامي الحداد"
+
+
+def test_one_person_one_name_in_an_article_its_fullest(extract):
+    # "العيد" early on, "الأستاذ عبد العزيز العيد" later: every statement gets the full name
+    st = extract("وقال العيد إن القناة ستنتج برامج جديدة.\nوأكد عبد العزيز العيد أن الخطة جاهزة.")
+    assert [s["speaker"] for s in st] == ["عبد العزيز العيد"] * 2
+
+
+def test_a_compound_first_name_alone_names_nobody(extract):
+    # "عبد العزيز" inside "محمد بن سلمان بن عبد العزيز" is his grandfather, not "عبد العزيز العيد"
+    st = extract("وهنأ الأمير محمد بن سلمان بن عبد العزيز الفائزين.\n"
+                 "وقال عبد العزيز العيد إن الخطة جاهزة.")
+    assert only(st, cue="قال")["speaker"] == "عبد العزيز العيد"
+
+
+def test_a_verb_of_attempt_ends_the_name(rules):
+    # "حسين أمير عبد اللهيان حاول أن يخلق جواً": حاول is what he did, not his name
+    from quotes.speakers import parse_mention
+    assert parse_mention("سامي عبد اللهيان حاول أن يخلق جواً", rules).name == "سامي عبد اللهيان"
