@@ -18,7 +18,7 @@ from typing import Optional
 
 import regex
 
-from .normalize import normalize
+from .normalize import normalize, strip_article
 from .cues import find_cues, lookup as cue_lookup, words as cue_words
 from .speakers import Mention, classify, clean_token, parse_mention, pronoun_mention
 from .rules import CueForm
@@ -522,7 +522,11 @@ def _conjoined(rest):
 
 def _source_like(men, rules):
     """Can the words after بحسب / وفق name a source?  Not words with a possessive pronoun, which
-    name a thing ("حسب أمزجة فقهائهم يصنفون")."""
+    name a thing ("حسب أمزجة فقهائهم يصنفون"), and not a norm or a plan ("وفق أفضل المعايير")."""
+    first = normalize(men.text.split()[0]) if men.text.split() else ""
+    if strip_article(first) in rules.not_sources or first[:1] == "ل" and len(first) > 3 \
+            and strip_article(first[1:]) in rules.not_sources:
+        return False
     if men.kind == "person":
         return not any(len(t) > 4 and t.endswith(("هم", "هما", "كم")) for t in normalize(men.name).split())
     return True

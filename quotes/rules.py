@@ -111,6 +111,7 @@ WORD_LISTS = {
     "spokesman_titles": ("speakers", "spokesman_titles"),
     "supervising_titles": ("speakers", "supervising_titles"),
     "not_speakers": ("speakers", "not_speakers"),
+    "not_sources": ("speakers", "not_sources"),
     "term_heads": ("speakers", "name_heads"),
     "speech_nouns": ("speakers", "speech_nouns"),
     "clause_particles": ("speakers", "clause_particles"),

@@ -646,3 +646,14 @@ def test_a_verb_of_attempt_ends_the_name(rules):
     # "حسين أمير عبد اللهيان حاول أن يخلق جواً": حاول is what he did, not his name
     from quotes.speakers import parse_mention
     assert parse_mention("سامي عبد اللهيان حاول أن يخلق جواً", rules).name == "سامي عبد اللهيان"
+
+
+def test_according_to_a_norm_or_a_plan_names_no_source(extract):
+    # "وفق أفضل المعايير", "وفق استراتيجيات محددة", "وفقا لاتفاق غزة", "طبقاً للإجراءات المعمول بها"
+    st = extract("ورصد التقرير مساعي الشركة لتقديم خدمات جديدة وفق أفضل المعايير.\n"
+                 "وتعمل الشركة على تطوير آلية عملها وفق استراتيجيات محددة.\n"
+                 "ويتمسك الأهالي بوصول المعدات وفقا لاتفاق غزة.\n"
+                 "وسيجري التصويت طبقاً للإجراءات المعمول بها.")
+    assert not [s for s in st if s["rule"] == "according"]
+    s = only(extract("واندلعت اشتباكات عنيفة في محيط قرى عدة في ريف حلب الشمالي، وفق المرصد."), rule="according")
+    assert s["speaker"] == "المرصد"
