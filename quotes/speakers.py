@@ -7,6 +7,7 @@ A mention is parsed token by token against the word lists of ``rules/speakers.ym
 every person and institution seen in an article and resolves short names, titles and
 pronouns against them.
 """
+import functools
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
@@ -442,9 +443,11 @@ class Entity:
         return {stem(t) for title in self.titles for t in title.split()} - {""}
 
 
+@functools.lru_cache(maxsize=16384)
 def _name_tokens(text):
-    """The words of a name, without the article, "عبد العزيز" written as "عبدالعزيز" is."""
-    return {strip_article(t) for t in _COMPOUND_RE.sub(r"\1", normalize(text)).split() if t}
+    """The words of a name, without the article, "عبد العزيز" written as "عبدالعزيز" is
+    (frozen: cached, names repeat within and across articles)."""
+    return frozenset(strip_article(t) for t in _COMPOUND_RE.sub(r"\1", normalize(text)).split() if t)
 
 
 class ArticleSpeakers:
