@@ -1,6 +1,5 @@
 """Bad input gets a clear message and loses nothing."""
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -8,7 +7,6 @@ import sys
 import time
 
 import pytest
-import sqlite_utils
 from hypothesis import given, settings, strategies as st
 
 from quotes.extract import extract_article

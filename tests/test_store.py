@@ -1,5 +1,4 @@
 import json
-import sqlite3
 
 import sqlite_utils
 from click.testing import CliRunner
@@ -7,8 +6,6 @@ from click.testing import CliRunner
 from quotes.cli import cli
 from quotes.ingest import run
 from quotes.store import open_db
-
-from conftest import SAMPLE
 
 
 def _write(path, articles):
