@@ -367,6 +367,8 @@ def _amma_before(text, para, cue_start):
 def _bridge_mention(text, start, end, rules, partial=False):
     """The speaker named between a verb and its content (verb first)."""
     s, e = _trim(text, start, end)
+    if s + 1 < e and text[s] == "ل" and text[s + 1] in "ـ \"'«“”„":
+        return None         # "أكدوا لـ«الدستور الأصلي» أن": whom they told, not who spoke
     if s < e and text[s] in "\"'«“”„":
         # "وأضاف «العريان» في ...", "وأوضح "الحريري" حقيقة ...": a quoted name, and only that
         close = _CLOSE_MARK_RE.search(text, s + 1, e)

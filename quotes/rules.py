@@ -110,6 +110,7 @@ WORD_LISTS = {
     "media_names": ("speakers", "media_names"),
     "spokesman_titles": ("speakers", "spokesman_titles"),
     "supervising_titles": ("speakers", "supervising_titles"),
+    "title_modifiers": ("speakers", "title_modifiers"),
     "not_speakers": ("speakers", "not_speakers"),
     "not_sources": ("speakers", "not_sources"),
     "term_heads": ("speakers", "name_heads"),

@@ -135,6 +135,12 @@ def _names_follow(before, rules):
     return bool(words) and (clean_token(words[-1]) in rules.media_heads or classify(clean_token(words[-1]), rules) == "INST")
 
 
+def _body_preposition(word, rules):
+    """"لشركة", "بوزارة": a preposition joined to an institution's noun still waiting for its name."""
+    tok = clean_token(word)
+    return tok[:1] in "لب" and not tok[1:].startswith("ال") and classify(tok[1:], rules) == "INST"
+
+
 def _complement_end(words, start, rules):
     """Where the complement of a supervising title ends ("على [برامج خدمة المجتمع] ...",
     "على [فريق كرة القدم الأول] ..."): a construct chain of up to four words closed by its
@@ -243,13 +249,15 @@ def parse_mention(text, rules, max_tokens=20):
             i += 1
             continue
         if cls in ("TITLE", "INST", "ANON"):
-            if name and cls == "TITLE" and len(name) == 1 and title and (
-                    last_prep == len(title) - 1
-                    or not clean_token(title[-1]).startswith("ال") and tok.startswith("ال") and i + 1 < len(words)
-                    and classify(clean_token(words[i + 1][0]), rules) in ("NAME", "CONN")):
+            if name and cls == "TITLE" and title and (
+                    len(name) == 1 and last_prep == len(title) - 1
+                    or tok.startswith("ال") and i + 1 < len(words)
+                    and classify(clean_token(words[i + 1][0]), rules) in ("NAME", "CONN") and (
+                        len(name) == 1 and not clean_token(title[-1]).startswith("ال")
+                        or len(name) <= 3 and _body_preposition(title[-1], rules))):
                 # "مدير الهيئة بمنطقة عسير المهندس محمد العمرة", "أمين سوق عكاظ الدكتور جريدي
-                # المنصوري": the one word after the preposition or the construct ended the title,
-                # and the name is still to come
+                # المنصوري", "المدير التنفيذي لشركة مترو جدة الدكتور أسامة عبده": the words after
+                # the preposition or the construct ended the title, and the name is still to come
                 title.extend(name)
                 name = []
             if name:
@@ -284,8 +292,8 @@ def parse_mention(text, rules, max_tokens=20):
                     title.append(words[i][0])
                     last_end = words[i][2]
                 # "أمير منطقة مكة المكرمة": a place head governs the place's name too
-                governs = (classify(nxt, rules) in ("TITLE", "INST") or nxt in rules.place_heads) \
-                    and not nxt.startswith("ال")
+                governs = (classify(nxt, rules) in ("TITLE", "INST") or nxt in rules.place_heads
+                           or nxt in rules.title_modifiers) and not nxt.startswith("ال")
             i += 1
             continue
         if cls == "PREP":

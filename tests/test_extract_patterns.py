@@ -657,3 +657,28 @@ def test_according_to_a_norm_or_a_plan_names_no_source(extract):
     assert not [s for s in st if s["rule"] == "according"]
     s = only(extract("واندلعت اشتباكات عنيفة في محيط قرى عدة في ريف حلب الشمالي، وفق المرصد."), rule="according")
     assert s["speaker"] == "المرصد"
+
+
+def test_a_general_manager_of_a_ministrys_branch(extract):
+    # "وقال مدير عام فرع وزارة العمل بمنطقة مكة المكرمة عبدالله العليان: ..." not a man called فرع
+    s = only(extract("وقال مدير عام فرع وزارة العمل بمنطقة الشمال سامي الحداد: “تم رصد 250 مخالفة”."), cue="قال")
+    assert s["speaker"] == "سامي الحداد"
+
+
+def test_a_companys_name_after_its_preposition_then_a_doctor_and_his_name(extract):
+    # "وأوضح المدير التنفيذي لشركة مترو جدة الدكتور أسامة إبراهيم عبده أن ..."
+    s = only(extract("وأوضح المدير التنفيذي لشركة مترو جدة الدكتور سامي الحداد أن المشروع يسير."), cue="أوضح")
+    assert s["speaker"] == "سامي الحداد"
+
+
+def test_a_woman_official_is_a_title(extract):
+    # "كما ادانت مسؤولة العلاقات الخارجية بالاتحاد الاوروبي كاثرين اشتون ..."
+    s = only(extract("كما أدانت مسؤولة العلاقات الخارجية بالاتحاد الأوروبي سلمى الحداد التفجيرات مؤكدة أن "
+                     "الحل سياسي."), quote="الحل سياسي")
+    assert s["speaker"] == "سلمى الحداد"
+
+
+def test_whom_they_told_after_the_verb_is_not_the_speaker(extract):
+    # "عدد من خبراء النقل ... أكدوا لـ«الدستور الأصلي» أن ...": the paper is the addressee
+    st = extract("وقال عدد من خبراء النقل، أكدوا لـ«النهار» أن الوزارة أصبحت عزبة.")
+    assert all(s["speaker"] != "النهار" for s in st)
