@@ -234,6 +234,9 @@ def parse_mention(text, rules, max_tokens=20):
                 k = i + 2
                 if clean_token(words[i + 1][0]) in rules.complementizers:
                     break
+                if classify(clean_token(words[i + 1][0]), rules) in ("INST", "TITLE"):
+                    break       # "مسؤول بارز في إدارة الرئيس باراك أوباما": a body and its head, not a place
+
                 if clean_token(words[i + 1][0]) in rules.place_heads and i + 3 < len(words):
                     k = i + 3
                 if classify(clean_token(words[k][0]), rules) in ("NAME", "TITLE", "CONN"):

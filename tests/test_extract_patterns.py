@@ -682,3 +682,15 @@ def test_whom_they_told_after_the_verb_is_not_the_speaker(extract):
     # "عدد من خبراء النقل ... أكدوا لـ«الدستور الأصلي» أن ...": the paper is the addressee
     st = extract("وقال عدد من خبراء النقل، أكدوا لـ«النهار» أن الوزارة أصبحت عزبة.")
     assert all(s["speaker"] != "النهار" for s in st)
+
+
+def test_an_official_in_a_presidents_administration_is_not_the_president(extract):
+    # "وأضاف مسؤول بارز في إدارة الرئيس باراك أوباما أن ...": an unnamed official speaks
+    s = only(extract("وأضاف مسؤول بارز في إدارة الرئيس سامي الحداد أن الدعم سيستمر."), cue="أضاف")
+    assert s["speaker"] != "سامي الحداد" and s["speaker"].startswith("مسؤول")
+
+
+def test_a_refusing_source_ends_before_his_refusal(extract):
+    # "قال مصدر عسكري سوري رفض كشف هويته إن ...", "آية الله علي خامنئي رفض ..."
+    s = only(extract("من جهته، قال مصدر عسكري رفض كشف هويته إن الهجوم فشل."), cue="قال")
+    assert s["speaker"] == "مصدر عسكري"
