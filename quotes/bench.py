@@ -122,6 +122,7 @@ def phase_claims(n_statements):
         db.conn.execute("BEGIN IMMEDIATE")
         claims.assign(db, sts)
         db.conn.execute("COMMIT")
+        claims.merge_rewordings(db)
         return {"statements": n_statements, "seconds": time.perf_counter() - t,
                 "claims": db.execute("select count(*) from claims").fetchone()[0]}
 

@@ -29,6 +29,7 @@ PIECE = 0.9   # share of a version's words found inside a longer one: a piece of
 MAX_CANDIDATES = 8          # claims sharing the most shingles that are verified
 MAX_VERSIONS = 12           # versions of a claim compared (its earliest)
 MIN_AGREE = 0.67            # share of a claim's versions the new one must match
+MIN_HELD = 5                # words of a version that another claim's rewording may hold
 _NUM_RE = regex.compile(r"\d+(?:[.,]\d+)?")
 _WORD_RE = regex.compile(r"\w+")
 _SPACE_SPLIT_RE = regex.compile(r"(\s+)")
@@ -123,8 +124,79 @@ def assign_pending(db, chunk=2000):
                 db.conn.execute("ROLLBACK")
             raise
         if not rows:
+            merge_rewordings(db)
             return done
         done += len(rows)
+
+
+def merge_rewordings(db):
+    """Join a claim to a larger one when one of its versions holds a version of the larger claim
+    (most of that version's words) in other words around it; returns how many claims joined.
+
+    Versions are assigned longest first, so an outlet that rewords an utterance ("الأحداث التي
+    مرت بها مصر، أمس الجمعة، ... تحزن كل مصري وطني") starts its own claim before the short
+    piece that ties it to the others ("الأحداث التي تداعت أمس في المقطم تحزن كل مصري وطني")
+    arrives.  Held means most of the held version's words: a lead that repeats a few words of a
+    long utterance ("تم تنفيذ حكم المحكمة الدستورية") holds none of it and stays apart.  Only a
+    claim of one wording joins: a claim with pieces of its own may hold a version that runs two
+    utterances together.  Runs over the claims this ingest touched (those flagged dirty),
+    smallest first, in one transaction."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        ids = [r[0] for r in db.execute("select id from claims where dirty = 1")]
+        size = dict(db.execute("select claim_id, count(*) from statements where claim_id in "
+                               "(select id from claims where dirty = 1) group by claim_id").fetchall())
+        index = _Index(db)
+        joined = 0
+        for b in sorted(ids, key=lambda c: (size.get(c, 0), c)):
+            if not size.get(b) or len({v[0] for v in index.claim_versions(b)}) > 1:
+                continue        # only one wording, reprinted: a claim with pieces of its own may run two together
+            target = _holding_target(db, index, b, size)
+            if target is None:
+                continue
+            db.execute("update statements set claim_id = ? where claim_id = ?", [target, b])
+            db.execute("insert or ignore into claim_shingles (shingle, claim_id) "
+                       "select shingle, ? from claim_shingles where claim_id = ?", [target, b])
+            db.execute("delete from claim_shingles where claim_id = ?", [b])
+            mark_dirty(db, [target])
+            index.versions[target] = (index.claim_versions(target) + index.claim_versions(b))[:MAX_VERSIONS]
+            size[target] = size.get(target, 0) + size.pop(b)
+            joined += 1
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    return joined
+
+
+def _holding_target(db, index, b, size):
+    """The larger claim one of claim ``b``'s versions holds a version of, or None."""
+    for ws, spk, kind, mydate in sorted(index.claim_versions(b), key=lambda v: -len(v[0])):
+        sh = list(shingles(ws))
+        counts = Counter()
+        for i in range(0, len(sh), 500):
+            chunk = sh[i:i + 500]
+            for (cid,) in db.execute(f"select claim_id from claim_shingles where claim_id != ? and shingle in "
+                                     f"({','.join('?' * len(chunk))})", [b, *chunk]):
+                counts[cid] += 1
+        mine, joined = _counter(ws), " ".join(ws)
+        for a, n in counts.most_common(MAX_CANDIDATES):
+            if n < MIN_SHARED:
+                break
+            if a not in size:
+                size[a] = db.execute("select count(*) from statements where claim_id = ?", [a]).fetchone()[0]
+            if size[a] <= size[b]:
+                continue
+            rows = index.claim_versions(a)
+            if any(not _speakers_compatible(spk, s2, index.kinds)
+                   or mydate and d2 and abs((mydate - d2).days) > WINDOW_DAYS for _, s2, _, d2 in rows):
+                continue
+            for ow, _, _, _ in rows:
+                if MIN_HELD <= len(ow) <= len(ws) and _common(mine, _counter(ow)) >= MIN_CONTAINMENT * len(ow) \
+                        and fuzz.token_set_ratio(joined, " ".join(ow)) >= MIN_FUZZ:
+                    return a
+    return None
 
 
 def assign(db, statements, articles=None):

@@ -95,3 +95,53 @@ def test_numbers_compare_as_numbers_across_digit_sets():
 def test_shared_words_count_repeats_once_per_side():
     from collections import Counter
     assert claims._common(Counter("أ أ ب ج".split()), Counter("أ ب ب د".split())) == 2
+
+
+def _stored_claims(tmp_path, groups):
+    """A database whose claims are given: ``groups`` is [[quote, ...], ...], one list per claim,
+    one outlet per quote, all by one speaker; every claim flagged as touched by this ingest."""
+    db = open_db(str(tmp_path / "m.db"))
+    db["sources"].insert_all([{"id": n, "name": f"صحيفة {n}"} for n in range(1, 20)], pk="id")
+    db["speakers"].insert({"id": 1, "name": "سامر الخطيب", "kind": "person", "key": "سامر الخطيب"}, pk="id")
+    n = 0
+    for cid, quotes in enumerate(groups, 1):
+        db.execute("insert into claims (id, speaker_id, quote, statements, dirty) values (?, 1, ?, ?, 1)",
+                   [cid, quotes[0], len(quotes)])
+        for q in quotes:
+            n += 1
+            db["articles"].insert({"id": f"a{n}", "source_id": n, "published": "2031-03-02", "ingest_order": n},
+                                  pk="id")
+            db["statements"].insert({"id": f"s{n}", "article_id": f"a{n}", "speaker_id": 1, "claim_id": cid,
+                                     "quote": q, "field": "text", "start": 0, "end": len(q)}, pk="id")
+            db.conn.executemany("insert or ignore into claim_shingles (shingle, claim_id) values (?, ?)",
+                                [(s, cid) for s in claims.shingles(claims.words(q))])
+    db.conn.commit()
+    return db
+
+
+PIECE = "الأحداث التي وقعت أمس في الميناء تحزن كل مواطن مخلص"
+REWORDED = "الأحداث التي شهدها الميناء، أمس الجمعة، أمام مقر الجماعة، تحزن كل مواطن مخلص"
+
+
+def test_a_rewording_joins_the_claim_whose_piece_it_holds(tmp_path):
+    # El-Dostor and Tahrir reword the tweet the others carry; ElWatan's piece of it is inside both
+    db = _stored_claims(tmp_path, [[WHOLE, WHOLE, PIECE], [REWORDED, REWORDED]])
+    assert claims.merge_rewordings(db) == 1
+    assert {c for c, in db.execute("select claim_id from statements")} == {1}
+
+
+def test_a_lead_sharing_a_few_words_with_a_longer_utterance_stays_apart(tmp_path):
+    # "تم تنفيذ حكم المحكمة الدستورية ..." and the long statement on the court's ruling
+    lead = "تم تنفيذ حكم المحكمة بخصوص قانون الانتخابات"
+    other = "اليوم يناقش المجلس تقرير اللجنة حول حكم المحكمة بخصوص قانون الانتخابات ومباشرة الحقوق السياسية"
+    db = _stored_claims(tmp_path, [[other] * 3, [lead] * 2])
+    assert claims.merge_rewordings(db) == 0
+
+
+def test_a_claim_of_several_wordings_does_not_join_through_a_run_together_version(tmp_path):
+    # one outlet runs the lead and another utterance together; its claim keeps the lead's pieces
+    lead = "تم تنفيذ حكم المحكمة بخصوص قانون الانتخابات"
+    other = "أهم انتخابات تشهدها البلاد في تاريخها المعاصر والحديث"
+    together = lead + "، وأنه أصبح على جميع الأحزاب الاستعداد لخوض " + other
+    db = _stored_claims(tmp_path, [[other] * 4, [together, lead, lead]])
+    assert claims.merge_rewordings(db) == 0
