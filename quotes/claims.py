@@ -22,6 +22,7 @@ from .normalize import fold_digits, normalize
 
 SHINGLE = 3                 # words per shingle
 MIN_SHARED = 2              # shingles a candidate must share
+SHORT = 6                   # words of a statement one shared shingle makes a candidate for
 MIN_CONTAINMENT = 0.6       # share of the shorter version's words found in the longer one
 MIN_FUZZ = 60               # rapidfuzz token_set_ratio
 WINDOW_DAYS = 3             # dated articles further apart are different occasions
@@ -44,6 +45,15 @@ def words(text):
 
 def _strip_conjunction(w):
     return w[1:] if len(w) > 4 and w[0] in "وف" and w[1:3] == "ال" else w
+
+
+@functools.lru_cache(maxsize=65536)
+def match_words(text):
+    """The words claims are matched on: :func:`words` with a feminine plural read as its
+    singular, since outlets vary the number ("هذه مقدمة لانهيار الدولة" / "هذه الصراعات مقدمات
+    لانهيار الدولة").  Flags and highlighted differences use :func:`words`, where the number
+    still counts as a change of wording."""
+    return tuple(w[:-2] + "ه" if len(w) > 5 and w.endswith("ات") else w for w in words(text))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -210,11 +220,11 @@ def assign(db, statements, articles=None):
     index = _Index(db)
     next_id = db.execute("select coalesce(max(id), 0) from claims").fetchone()[0]
     links, new_claims = [], []
-    index.preload({s for st in statements for s in shingles(words(st["quote"]))})
+    index.preload({s for st in statements for s in shingles(match_words(st["quote"]))})
     # longest first: a whole utterance seeds its claim and the pieces other outlets quote join it,
     # whatever order the articles came in
-    for st in sorted(statements, key=lambda s: -len(words(s["quote"]))):
-        ws = words(st["quote"])
+    for st in sorted(statements, key=lambda s: -len(match_words(s["quote"]))):
+        ws = match_words(st["quote"])
         if len(ws) < 2:
             continue
         sh = shingles(ws)
@@ -283,7 +293,7 @@ class _Index:
             self.versions[cid] = []
             for quote, spk, kind, pub in rows:
                 self.kinds[spk] = kind
-                self.versions[cid].append((words(quote), spk, kind, _date({"published": pub})))
+                self.versions[cid].append((match_words(quote), spk, kind, _date({"published": pub})))
         return self.versions[cid]
 
     def add(self, cid, sh, version):
@@ -335,7 +345,8 @@ def _matching_claims(index, st, ws, sh, mydate):
     if not sh:
         return []
     counts = index.counts(sh)
-    need = min(MIN_SHARED, len(sh))
+    # a short statement shares few shingles with anything: one inflected word breaks most of them
+    need = 1 if len(ws) <= SHORT else min(MIN_SHARED, len(sh))
     found = []
     mine, joined = _counter(ws), " ".join(ws)
     kinds = index.kinds

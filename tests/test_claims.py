@@ -114,7 +114,7 @@ def _stored_claims(tmp_path, groups):
             db["statements"].insert({"id": f"s{n}", "article_id": f"a{n}", "speaker_id": 1, "claim_id": cid,
                                      "quote": q, "field": "text", "start": 0, "end": len(q)}, pk="id")
             db.conn.executemany("insert or ignore into claim_shingles (shingle, claim_id) values (?, ?)",
-                                [(s, cid) for s in claims.shingles(claims.words(q))])
+                                [(s, cid) for s in claims.shingles(claims.match_words(q))])
     db.conn.commit()
     return db
 
@@ -145,3 +145,14 @@ def test_a_claim_of_several_wordings_does_not_join_through_a_run_together_versio
     together = lead + "، وأنه أصبح على جميع الأحزاب الاستعداد لخوض " + other
     db = _stored_claims(tmp_path, [[other] * 4, [together, lead, lead]])
     assert claims.merge_rewordings(db) == 0
+
+
+def test_a_short_piece_in_the_plural_joins_the_singular(tmp_path):
+    # BBC: "هذه الصراعات مقدمات لانهيار الدولة"; the others: "... سخيف، هذه مقدمة لانهيار الدولة"
+    tweet = "شاهدنا بالأمس مرة أخرى اقتتال الناس في صراع سياسي سخيف، هذه مقدمة لانهيار الدولة"
+    arts = [_art(f"a{i}", f"صحيفة {i}", SPEAKER + "“" + tweet + "”.") for i in (1, 2)]
+    arts.append(_art("a3", "صحيفة 3", "وقال الوزير سامر الخطيب إن “هذه الصراعات مقدمات لانهيار الدولة”."))
+    db = _ingest(tmp_path, arts)
+    assert len(set(_claims_of(db).values())) == 1, _claims_of(db)
+    # the number still counts as a change of wording on the claim's page
+    assert db.execute("select wording_changed from claims").fetchone()[0] == 1
