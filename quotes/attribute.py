@@ -34,6 +34,10 @@ _QAWL_RE = regex.compile(r"قول(?:ه|ها|هم|هما)")
 _HARAKAT_RE = regex.compile(r"[\u064B-\u0652]")
 _CONJ_RE = regex.compile(r"^[وف]")
 _DASH_ASIDE_RE = regex.compile(r"(?:^|\s)[-–—ـ](?:\s|$)")
+# "«الإبراشي» لـ«العامري»: ...": whom a headline's speaker addressed, after ل
+# (ل with a tatweel or a quotation mark, ل + ال, or ل before two words: "بن لادن" is a name)
+_HEAD_ADDRESSEE_RE = regex.compile(
+    r"\s+(?:لـ\s*[\"«“]?|ل[\"«“]|ل(?=ل)|ل(?=\S+\s+\S))(?P<to>[^\"«“»”]+?)[\"»”]?\s*$")
 _SPEECH_HOST_RE = regex.compile(r"(?:أورد|نقل|بث|نشر)ت?(?:ها|ه)\s+")
 MAX_BRIDGE = 260          # characters between a verb and its reported clause
 MAX_PARTICIPLE_BRIDGE = 60
@@ -622,6 +626,10 @@ def headline_statement(text, para, rules, field, pindex):
     if colon < 0:
         return None
     head = text[para.start:colon].strip(" \t-–—")
+    addressee = None
+    am = _HEAD_ADDRESSEE_RE.search(head)
+    if am and am.start() > 0:
+        addressee, head = am.group("to").strip(), head[:am.start()]
     hw = _words(head, 0, len(head))
     if not hw or len(hw) > 5 or normalize(head) in rules.not_speakers or any(c.isdigit() for c in head):
         return None
@@ -641,7 +649,7 @@ def headline_statement(text, para, rules, field, pindex):
     if len(_words(text, s, e)) < 3:
         return None
     return Statement(field, s, e, typ, ":", colon, "headline", pindex, mention=men,
-                     mention_start=para.start + text[para.start:colon].find(head))
+                     mention_start=para.start + text[para.start:colon].find(head), addressee=addressee)
 
 
 def _as_source(text, para, m):

@@ -45,7 +45,7 @@ def _sentence_subject(text, st, rules):
         return None
     s = words[1][1]
     men = parse_mention(text[s:st.cue_start], rules)
-    if men.kind == "title" and not any(normalize(w) in rules.person_titles for w in men.title.split()):
+    if men.kind == "title" and not any(classify(clean_token(w), rules) == "TITLE" for w in men.title.split()):
         # "وانتقد الحداد القرار، قائلاً": a family name, then the verb's object
         return Mention(words[1][0], "person", name=words[1][0])
     return men if men.kind in ("person", "institution", "anonymous", "title") else None

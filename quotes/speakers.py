@@ -199,7 +199,7 @@ def parse_mention(text, rules, max_tokens=20):
         cls = classify(tok, rules)
         if cls == "STOP" and name and tok == "علي" and raw.strip(_QUOTE_CHARS + ".،,").endswith("ي"):
             cls = "NAME"          # "أحمد محمد علي": the name Ali, not the preposition على
-        if len(tok.rstrip(".")) == 1 and not name:
+        if len(tok.rstrip(".")) == 1 and not name and not (title and head is None and tok in ("ل", "ب")):
             i += 1                # "د." (doctor), "م." (engineer): an abbreviated title
             continue
         if (tok.isdigit() or tok == "ال" and not raw.startswith("آ")) and title and not name:
@@ -247,8 +247,10 @@ def parse_mention(text, rules, max_tokens=20):
                                        + text[words[i][1]:words[k - 1][2]])
             break
         if cls == "SKIP":
-            if name and tok in ("ل", "ب"):
-                break             # "تحرير عدن لـ«الشرق الأوسط»": a preposition ends the name
+            if (name or title and head is None) and tok in ("ل", "ب"):
+                # "تحرير عدن لـ«الشرق الأوسط»", "«الإبراشي» لـ«العامري»": a preposition ends the
+                # name (after a title it begins the title's complement: "الأمين العام لـ«الإخوان»")
+                break
             i += 1
             continue
         if cls in ("TITLE", "INST", "ANON"):
@@ -488,11 +490,16 @@ class ArticleSpeakers:
                    and strip_article(normalize(e.name.split()[-1])) == t for e in self.entities)
 
     def _find_family_name(self, title):
-        toks = _name_tokens(title)
+        """The person whose family name ends a short title-like mention ("الوزير القحطاني"); a
+        long description ("المشرف العام على القناة الثقافية") ends in an adjective, not a name."""
+        words = normalize(title).split()
+        if not words or len(words) > 3:
+            return None
+        end = strip_article(words[-1])
         for ent in sorted(self.entities, key=lambda e: -e.seen_before(self.now)):
             if ent.kind == "person" and ent.name and len(ent.name.split()) > 1:
                 last = strip_article(normalize(ent.name.split()[-1]))
-                if last in toks and len(last) > 3:
+                if last == end and len(last) > 3:
                     return ent
         return None
 

@@ -694,3 +694,23 @@ def test_a_refusing_source_ends_before_his_refusal(extract):
     # "قال مصدر عسكري سوري رفض كشف هويته إن ...", "آية الله علي خامنئي رفض ..."
     s = only(extract("من جهته، قال مصدر عسكري رفض كشف هويته إن الهجوم فشل."), cue="قال")
     assert s["speaker"] == "مصدر عسكري"
+
+
+
+def test_a_headlines_speaker_and_whom_he_addressed():
+    # '"الإبراشي" لـ"العامري": أنت فلول ...', "المفتي لجموع المسلمين: الفئة الباغية ..."
+    from quotes.extract import extract_article
+    for title, speaker, addressee in (('"الحداد" لـ"العلوي": أنت مخطئ في تقديرك للأمور كلها', "الحداد", "العلوي"),
+                                      ("المفتي لجموع المسلمين: الفئة الباغية تمهد الطريق لأعداء الوطن", "المفتي",
+                                       "جموع المسلمين"),
+                                      ("الفقيدة سناء بن لادن: فخورة بدعمي للأيتام طوال حياتي", "سناء بن لادن", None)):
+        st = [r for r in extract_article({"id": "t", "text": "نص الخبر.", "title": title}) if r["field"] == "title"]
+        assert st and (st[0]["speaker"], st[0]["addressee"]) == (speaker, addressee), (title, st)
+
+
+def test_a_long_description_does_not_end_in_a_family_name(extract):
+    # "المشرف العام على القناة الثقافية" is not a person whose family name is "الثقافية"
+    st = extract('عقد المشرف العام على القناة الثقافية "سامي الحداد" مؤتمراً صحافياً.\n'
+                 "واختتم المؤتمر الصحفي لإعلان برامج الثقافية أعماله بإعلان الجوائز.\n"
+                 "كما تحدث المشرف العام على القناة الثقافية رداً على سؤال، وأكد أنها ستشهد إنتاجاً مميزاً.")
+    assert only(st, cue="أكد")["speaker"] == "سامي الحداد"
