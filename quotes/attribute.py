@@ -371,6 +371,11 @@ def _amma_before(text, para, cue_start):
 def _bridge_mention(text, start, end, rules, partial=False):
     """The speaker named between a verb and its content (verb first)."""
     s, e = _trim(text, start, end)
+    words = _words(text, s, min(e, s + 40))
+    for eulogy, praised in rules.eulogies.items():
+        if tuple(normalize(w) for w, _, _ in words[:len(eulogy)]) == eulogy:
+            # "قال صلى الله عليه وسلم: ...": the one the eulogy praises
+            return Mention(text[s:words[len(eulogy) - 1][2]], "person", name=praised), s
     if s + 1 < e and text[s] == "ل" and text[s + 1] in "ـ \"'«“”„":
         return None         # "أكدوا لـ«الدستور الأصلي» أن": whom they told, not who spoke
     if s < e and text[s] in "\"'«“”„":

@@ -113,8 +113,8 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
                 p = statements[j]
                 if p.paragraph != st.paragraph or p.field != st.field:
                     break
-                if p.entity is not None and p.cue_start < st.cue_start:
-                    prev = p
+                if p.entity is not None and p.cue_start < st.cue_start and not _cited(p.entity, rules):
+                    prev = p        # (a citation's speaker never continues: "قال ﷺ ...، مشيراً إلى أن")
                     break
             if prev is not None and text.count(".", prev.end, st.cue_start) == 0:
                 ent = prev.entity

@@ -95,6 +95,7 @@ class Rules:
     data: dict = field(default_factory=dict)
     addressee_re: object = None
     content_break_re: object = None
+    eulogies: dict = field(default_factory=dict)     # normalized words of a eulogy -> whom it praises
     #: token -> its class (quotes.speakers.classify): a pure function of the token and these rules
     token_classes: dict = field(default_factory=dict, repr=False)
 
@@ -183,6 +184,7 @@ def load(rules_dir=RULES_DIR):
     r.object_suffix = set(cues.get("object_suffix") or [])
     r.cue_max_len = max(len(k) for k in r.forms) + 4   # a prefix and an object pronoun
     r.pronouns = {normalize(k): v for k, v in (spk.get("pronouns") or {}).items()}
+    r.eulogies = {tuple(normalize(k).split()): v for k, v in (spk.get("eulogies") or {}).items()}
     return r
 
 

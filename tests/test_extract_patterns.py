@@ -714,3 +714,12 @@ def test_a_long_description_does_not_end_in_a_family_name(extract):
                  "واختتم المؤتمر الصحفي لإعلان برامج الثقافية أعماله بإعلان الجوائز.\n"
                  "كما تحدث المشرف العام على القناة الثقافية رداً على سؤال، وأكد أنها ستشهد إنتاجاً مميزاً.")
     assert only(st, cue="أكد")["speaker"] == "سامي الحداد"
+
+
+def test_a_eulogy_after_the_verb_names_whom_it_praises(extract):
+    # "قال صلى الله عليه وسلم: «...»", "وقال تعالى: ((...))"; the preacher's next participle is his
+    st = extract("وأكد المفتي سامي الحداد أن الفئة ضالة، قال صلى الله عليه وسلم: «يخرج فيكم قوم تحقرون "
+                 "صلاتكم»، مشيراً إلى أن المؤمن القوي يؤدي حقوق الله.\nوقال تعالى: ((ولقد همت به وهم بها)).")
+    assert only(st, quote="يخرج فيكم قوم تحقرون صلاتكم")["speaker"] == "الرسول"
+    assert only(st, rule="participle")["speaker"] == "سامي الحداد"
+    assert only(st, cue="قال", mention="تعالى")["speaker"] == "الله"
