@@ -184,6 +184,9 @@ def parse_mention(text, rules, max_tokens=20):
     cut = next((m.start() for m in _CUT_RE.finditer(text) if m.group() in "،,(:؛;"
                 or not _names_follow(text[:m.start()], rules)), len(text))
     words = [w for w in words if w[1] < cut][:max_tokens]
+    # "شبكة «سي إن إن»", "حزب «النور»": a name quoted after its head is a name whatever its words
+    named = [(m.start(), close.start()) for m in _CUT_RE.finditer(text, 0, cut) if m.group() in "«“\""
+             and (close := _QUOTE_CLOSE_RE.search(text, m.start() + 1, min(cut, m.start() + 60)))]
     title, name, head = [], [], None
     appositive = ""
     after_prep = False      # a name right after "بإدارة"/"لجماعة" may be the complement's
@@ -197,6 +200,14 @@ def parse_mention(text, rules, max_tokens=20):
             i += 1
             continue
         cls = classify(tok, rules)
+        if any(a < s < b for a, b in named) and (title or name):
+            # the quoted words go with their head, in the title or in the name
+            (name if name else title).append(raw)
+            last_end = e
+            i += 1
+            continue
+        if name and any(b <= s and not text[b + 1:s].strip() for a, b in named):
+            break               # the quoted name is whole: "شبكة «سي إن إن» أول من أمس"
         if cls == "STOP" and name and tok == "علي" and raw.strip(_QUOTE_CHARS + ".،,").endswith("ي"):
             cls = "NAME"          # "أحمد محمد علي": the name Ali, not the preposition على
         if len(tok.rstrip(".")) == 1 and not name and not (title and head is None and tok in ("ل", "ب")):

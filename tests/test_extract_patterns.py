@@ -723,3 +723,13 @@ def test_a_eulogy_after_the_verb_names_whom_it_praises(extract):
     assert only(st, quote="يخرج فيكم قوم تحقرون صلاتكم")["speaker"] == "الرسول"
     assert only(st, rule="participle")["speaker"] == "سامي الحداد"
     assert only(st, cue="قال", mention="تعالى")["speaker"] == "الله"
+
+
+def test_a_name_quoted_after_its_head_is_whole(extract):
+    # "وأوردت شبكة «سي إن إن» ..." (إن is no complementizer there), "صحيفة «لا ناسيون»"
+    st = extract("وأوردت شبكة «سي إن إن» أول من أمس أن الصور لأشخاص مطلوبين.\n"
+                 "وذكرت صحيفة «لا ناسيون» أن اللاعب سيعود.\n"
+                 'وقال مؤسس حزب "التيار الشعبي" سامي الحداد إن الحوار مستمر.')
+    assert only(st, cue="أوردت")["speaker"] == "شبكة سي إن إن"
+    assert only(st, cue="ذكرت")["speaker"] == "صحيفة لا ناسيون"
+    assert only(st, cue="قال")["speaker"] == "سامي الحداد"
