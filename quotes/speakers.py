@@ -22,6 +22,7 @@ _QUOTE_CLOSE_RE = regex.compile(r"[»”\"]")
 _CUT_RE = regex.compile(r"[،,(:؛;]|(?<= )[«“\"]")
 _PLACE_PREPS = {normalize(w) for w in ("في", "فى", "لدى", "ب", "إلى", "عن")}
 _COMPOUND_RE = regex.compile(r"(?<!\S)(عبد) (?=\S)")
+_ABOUT = {normalize(w) for w in ("عنه", "عنها", "عنهم", "عنهما")}
 _COMPLEMENT_PREPS = {normalize(w) for w in ("على", "عن")}
 _ABBREV_RE = regex.compile(r"(?<![\p{L}])(\p{L})\.(?=\p{L})")
 #: words that qualify many titles and so identify none ("الأمين العام السابق")
@@ -167,6 +168,8 @@ def parse_mention(text, rules, max_tokens=20):
     text = _ABBREV_RE.sub(r"\1. ", text)      # "د.عصام العريان" -> "د. عصام العريان"
     words = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     first = clean_token(words[0][0]) if words else ""
+    if first in _ABOUT and len(words) > 1:
+        return parse_mention(text[words[1][1]:], rules, max_tokens)   # "قال عنه الوزير": about him
     if first[:1].isdigit():
         return Mention("", "none")             # "قال 16 سنة": a number is nobody
     if first[:1] == "و" and len(first) >= 5 and classify(first, rules) == "NAME" and (
@@ -210,7 +213,7 @@ def parse_mention(text, rules, max_tokens=20):
             break               # the quoted name is whole: "شبكة «سي إن إن» أول من أمس"
         if cls == "STOP" and name and tok == "علي" and raw.strip(_QUOTE_CHARS + ".،,").endswith("ي"):
             cls = "NAME"          # "أحمد محمد علي": the name Ali, not the preposition على
-        if len(tok.rstrip(".")) == 1 and not name and not (title and head is None and tok in ("ل", "ب")):
+        if len(tok.rstrip(".")) == 1 and not name and not (title and head != "TITLE" and tok in ("ل", "ب")):
             i += 1                # "د." (doctor), "م." (engineer): an abbreviated title
             continue
         if (tok.isdigit() or tok == "ال" and not raw.startswith("آ")) and title and not name:
@@ -245,8 +248,11 @@ def parse_mention(text, rules, max_tokens=20):
                 k = i + 2
                 if clean_token(words[i + 1][0]) in rules.complementizers:
                     break
-                if classify(clean_token(words[i + 1][0]), rules) in ("INST", "TITLE"):
-                    break       # "مسؤول بارز في إدارة الرئيس باراك أوباما": a body and its head, not a place
+                nxt = clean_token(words[i + 1][0])
+                if classify(nxt, rules) in ("INST", "TITLE") or nxt in rules.speech_nouns:
+                    # "مسؤول بارز في إدارة الرئيس باراك أوباما": a body and its head, not a place;
+                    # "وكيلة الوزارة في تصريح خاص لبوابة ...": the occasion, not a place
+                    break
 
                 if clean_token(words[i + 1][0]) in rules.place_heads and i + 3 < len(words):
                     k = i + 3
@@ -258,7 +264,7 @@ def parse_mention(text, rules, max_tokens=20):
                                        + text[words[i][1]:words[k - 1][2]])
             break
         if cls == "SKIP":
-            if (name or title and head is None) and tok in ("ل", "ب"):
+            if (name or title and head != "TITLE") and tok in ("ل", "ب"):
                 # "تحرير عدن لـ«الشرق الأوسط»", "«الإبراشي» لـ«العامري»": a preposition ends the
                 # name (after a title it begins the title's complement: "الأمين العام لـ«الإخوان»")
                 break

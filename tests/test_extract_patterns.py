@@ -733,3 +733,13 @@ def test_a_name_quoted_after_its_head_is_whole(extract):
     assert only(st, cue="أوردت")["speaker"] == "شبكة سي إن إن"
     assert only(st, cue="ذكرت")["speaker"] == "صحيفة لا ناسيون"
     assert only(st, cue="قال")["speaker"] == "سامي الحداد"
+
+
+def test_an_undersecretary_and_a_source_speaking_to_an_agency(extract):
+    # "قالت وكيلة وزارة التعليم بالغربية فاطمة خضر"; "وقال المصدر لـ«رويترز» إن"; "قال عنه الوزير"
+    st = extract('قالت وكيلة وزارة التعليم بالغربية سلمى الحداد "إن الواقعة غريبة على المدارس".\n'
+                 "وقال المصدر لـ«رويترز» إن الخلية لا علاقة لها بالتفجير.\n"
+                 "وقال عنه الوزير سامي الحداد إنه من أكفأ الموظفين.")
+    assert only(st, quote="إن الواقعة غريبة على المدارس")["speaker"] == "سلمى الحداد"
+    assert only(st, quote="الخلية لا علاقة لها بالتفجير")["speaker"] == "المصدر"
+    assert only(st, quote="من أكفأ الموظفين")["speaker"] == "سامي الحداد"
