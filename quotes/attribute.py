@@ -401,7 +401,7 @@ def _bridge_mention(text, start, end, rules, partial=False):
             if _PRONOUN_END_RE.search(w):
                 e = ws
                 break
-    men = parse_mention(text[s:e], rules)
+    men = parse_mention(text[s:e], rules, name_first=True)
     if men.kind == "none":
         return None
     return men, s
@@ -732,6 +732,11 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
             if m.form.kind == "participle" and m.form.agree != "m" and not _after_clause(text, para, m.start(), rules):
                 continue    # "مدينة رفح": a feminine or plural form is a participle only after a clause
             if m.form.kind == "verb" and not m.group("prefix") and _in_cue_clause(text, para, m.start(), rules):
+                continue
+            if m.form.kind == "verb" and m.form.tense == "past" and not m.group("prefix") and matches \
+                    and matches[-1][1].kind == "verb" and not text[matches[-1][0].end():m.start()].strip():
+                # "وقال راي بابار، رئيس شرطة المنطقة، إن": a verb's subject, not a second verb (two past
+                # verbs never follow each other; "وتابع يقول" does)
                 continue
             matches.append((m, m.form))
         for m in rules.document_re.finditer(text, para.start, para.end):

@@ -136,6 +136,12 @@ def _names_follow(before, rules):
     return bool(words) and (clean_token(words[-1]) in rules.media_heads or classify(clean_token(words[-1]), rules) == "INST")
 
 
+def _supervises(word, rules):
+    """"المشرف", "والمشرف" (a second title joined by و): an office over something."""
+    tok = clean_token(word)
+    return strip_article(tok) in rules.supervising_titles or tok[:1] == "و" and strip_article(tok[1:]) in rules.supervising_titles
+
+
 def _body_preposition(word, rules):
     """"لشركة", "بوزارة": a preposition joined to an institution's noun still waiting for its name."""
     tok = clean_token(word)
@@ -160,8 +166,9 @@ def _complement_end(words, start, rules):
     return None
 
 
-def parse_mention(text, rules, max_tokens=20):
-    """Parse the words naming a speaker; returns a :class:`Mention` (kind 'none' if no speaker)."""
+def parse_mention(text, rules, max_tokens=20, name_first=False):
+    """Parse the words naming a speaker; returns a :class:`Mention` (kind 'none' if no speaker).
+    ``name_first``: the words follow a verb, so a verb's form first is a name ("وقال راي بابار")."""
     pron = pronoun_mention(text, rules)
     if pron:
         return pron
@@ -203,6 +210,10 @@ def parse_mention(text, rules, max_tokens=20):
             i += 1
             continue
         cls = classify(tok, rules)
+        if i == 0 and name_first and cls == "STOP" and tok in rules.forms and rules.forms[tok].tense == "past" \
+                and rules.forms[tok].kind == "verb" \
+                and len(words) > 1 and classify(clean_token(words[1][0]), rules) in ("NAME", "DEF"):
+            cls = "NAME"        # "وقال راي بابار، رئيس شرطة المنطقة": a name, not the verb رأى
         if any(a < s < b for a, b in named) and (title or name):
             # the quoted words go with their head, in the title or in the name
             (name if name else title).append(raw)
@@ -226,9 +237,8 @@ def parse_mention(text, rules, max_tokens=20):
         if cls == "STOP":
             # "المشرف العام على البرنامج نايف الهاجري": what the office is over belongs to the title
             if title and not name and head == "TITLE" and tok in _COMPLEMENT_PREPS and (
-                    strip_article(clean_token(title[-1])) in rules.supervising_titles
-                    or len(title) > 1 and clean_token(title[-1]) in rules.nisba_adjectives
-                    and strip_article(clean_token(title[-2])) in rules.supervising_titles):
+                    _supervises(title[-1], rules) or len(title) > 1 and clean_token(title[-1]) in rules.nisba_adjectives
+                    and _supervises(title[-2], rules)):
                 j = _complement_end(words, i + 1, rules)
                 if j:
                     title.extend(w for w, _, _ in words[i:j])
@@ -246,16 +256,15 @@ def parse_mention(text, rules, max_tokens=20):
             if title and not name and head == "TITLE" and tok in _PLACE_PREPS and i + 2 < len(words):
                 # skip the place (one word, two after a word like جمهورية / مملكة) to reach the name
                 k = i + 2
-                if clean_token(words[i + 1][0]) in rules.complementizers:
-                    break
                 nxt = clean_token(words[i + 1][0])
-                if classify(nxt, rules) in ("INST", "TITLE") or nxt in rules.speech_nouns:
-                    # "مسؤول بارز في إدارة الرئيس باراك أوباما": a body and its head, not a place;
-                    # "وكيلة الوزارة في تصريح خاص لبوابة ...": the occasion, not a place
+                if nxt in rules.complementizers or nxt in rules.speech_nouns or classify(nxt, rules) == "TITLE":
+                    break       # "وكيلة الوزارة في تصريح خاص لبوابة ...": the occasion, not a place
+                if (nxt in rules.place_heads or classify(nxt, rules) == "INST") and i + 3 < len(words):
+                    if classify(clean_token(words[i + 2][0]), rules) == "TITLE":
+                        break   # "مسؤول بارز في إدارة الرئيس باراك أوباما": a body and its head
+                    k = i + 3   # "في بنك الرياض محمد بن عبدالعزيز الربيعة": a body and its name
+                elif classify(nxt, rules) == "INST":
                     break
-
-                if clean_token(words[i + 1][0]) in rules.place_heads and i + 3 < len(words):
-                    k = i + 3
                 if classify(clean_token(words[k][0]), rules) in ("NAME", "TITLE", "CONN"):
                     rest = parse_mention(text[words[k][1]:], rules, max_tokens - k)
                     if rest.kind == "person":
@@ -268,6 +277,8 @@ def parse_mention(text, rules, max_tokens=20):
                 # "تحرير عدن لـ«الشرق الأوسط»", "«الإبراشي» لـ«العامري»": a preposition ends the
                 # name (after a title it begins the title's complement: "الأمين العام لـ«الإخوان»")
                 break
+            if name and tok in rules.name_introducers:
+                title, name = title + name, []      # "أم أخرى تدعى شاكيلا": a description, then the name
             i += 1
             continue
         if cls in ("TITLE", "INST", "ANON"):

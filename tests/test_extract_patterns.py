@@ -743,3 +743,22 @@ def test_an_undersecretary_and_a_source_speaking_to_an_agency(extract):
     assert only(st, quote="إن الواقعة غريبة على المدارس")["speaker"] == "سلمى الحداد"
     assert only(st, quote="الخلية لا علاقة لها بالتفجير")["speaker"] == "المصدر"
     assert only(st, quote="من أكفأ الموظفين")["speaker"] == "سامي الحداد"
+
+
+def test_a_name_that_is_also_a_verb_right_after_the_verb(extract):
+    # "وقال راي بابار، رئيس شرطة المنطقة، إن ...": راي is his name, not the verb رأى
+    st = extract("وقال راي الحداد، رئيس شرطة المنطقة، إن الشرطة ستتصرف بحزم.")
+    assert len(st) == 1 and st[0]["cue"] == "قال" and st[0]["speaker"] == "راي الحداد"
+
+
+def test_a_description_then_the_name_she_goes_by(extract):
+    # "وقالت أم أخرى تدعى شاكيلا بيبي: ..."
+    s = only(extract("وقالت أم أخرى تدعى سلمى الحداد: “ذهبت لمركز الشرطة لتقديم شكوى”."), cue="قالت")
+    assert s["speaker"] == "سلمى الحداد"
+
+
+def test_a_second_supervising_title_and_a_bank_before_the_name(extract):
+    # "قال نائب الرئيس التنفيذي والمشرف العام على برامج خدمة المجتمع في بنك الرياض محمد ... الربيعة"
+    s = only(extract("وقال نائب الرئيس التنفيذي والمشرف العام على برامج خدمة المجتمع في بنك الرياض سامي "
+                     "الحداد، إن الجائزة مستمرة."), cue="قال")
+    assert s["speaker"] == "سامي الحداد"
