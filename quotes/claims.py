@@ -31,6 +31,7 @@ MAX_CANDIDATES = 8          # claims sharing the most shingles that are verified
 MAX_VERSIONS = 12           # versions of a claim compared (its earliest)
 MIN_AGREE = 0.67            # share of a claim's versions the new one must match
 MIN_HELD = 5                # words of a version that another claim's rewording may hold
+MIN_HELD_SEQUENCES = 0.2    # share of its shingles a held version keeps (words in order, not a vocabulary)
 _NUM_RE = regex.compile(r"\d+(?:[.,]\d+)?")
 _WORD_RE = regex.compile(r"\w+")
 _SPACE_SPLIT_RE = regex.compile(r"(\s+)")
@@ -146,8 +147,9 @@ def merge_rewordings(db):
     Versions are assigned longest first, so an outlet that rewords an utterance ("الأحداث التي
     مرت بها مصر، أمس الجمعة، ... تحزن كل مصري وطني") starts its own claim before the short
     piece that ties it to the others ("الأحداث التي تداعت أمس في المقطم تحزن كل مصري وطني")
-    arrives.  Held means most of the held version's words: a lead that repeats a few words of a
-    long utterance ("تم تنفيذ حكم المحكمة الدستورية") holds none of it and stays apart.  Only a
+    arrives.  Held means most of the held version's words, some of them in the same order: a
+    lead that repeats a few words of a long utterance ("تم تنفيذ حكم المحكمة الدستورية") holds
+    none of it, and two figures-laden sentences of one report share a vocabulary, not a passage.  Only a
     claim of one wording joins: a claim with pieces of its own may hold a version that runs two
     utterances together.  Runs over the claims this ingest touched (those flagged dirty),
     smallest first, in one transaction."""
@@ -190,7 +192,7 @@ def _holding_target(db, index, b, size):
             for (cid,) in db.execute(f"select claim_id from claim_shingles where claim_id != ? and shingle in "
                                      f"({','.join('?' * len(chunk))})", [b, *chunk]):
                 counts[cid] += 1
-        mine, joined = _counter(ws), " ".join(ws)
+        mine, joined, mine_sh = _counter(ws), " ".join(ws), shingles(ws)
         for a, n in counts.most_common(MAX_CANDIDATES):
             if n < MIN_SHARED:
                 break
@@ -204,6 +206,7 @@ def _holding_target(db, index, b, size):
                 continue
             for ow, _, _, _ in rows:
                 if MIN_HELD <= len(ow) <= len(ws) and _common(mine, _counter(ow)) >= MIN_CONTAINMENT * len(ow) \
+                        and len(shingles(ow) & mine_sh) >= MIN_HELD_SEQUENCES * len(shingles(ow)) \
                         and fuzz.token_set_ratio(joined, " ".join(ow)) >= MIN_FUZZ:
                     return a
     return None

@@ -156,3 +156,13 @@ def test_a_short_piece_in_the_plural_joins_the_singular(tmp_path):
     assert len(set(_claims_of(db).values())) == 1, _claims_of(db)
     # the number still counts as a change of wording on the claim's page
     assert db.execute("select wording_changed from claims").fetchone()[0] == 1
+
+
+def test_two_sentences_of_one_report_sharing_a_vocabulary_stay_apart(tmp_path):
+    # Okaz's real-estate sentence of the central bank's report has most of the words of the
+    # consumer-loans sentence, in another order: a vocabulary, not a passage
+    consumer = "معظم الزيادة للقروض طرأت في جانب القروض الاستهلاكية للأفراد التي زادت بنسبة 8.8% لتبلغ 313.1 مليار ريال"
+    estate = ("القروض العقارية المقدمة من المصارف للأفراد واصلت نموها لتبلغ 148.9 مليار ريال بارتفاع 31% وزادت "
+              "الاستهلاكية في جانب التي طرأت بنسبة 8.8% معظم الزيادة للقروض العقارية")
+    db = _stored_claims(tmp_path, [[consumer] * 3, [estate]])
+    assert claims.merge_rewordings(db) == 0
