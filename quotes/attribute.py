@@ -512,6 +512,7 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
         s, e, typ, closed = got
         if kind == "bare" and typ == "indirect":
             typ = "direct"      # the speaker's own words, only without quotation marks
+        e = _narration_resumes(text, para, s, e, mention, rules)
     if e - s < 2:
         return None
     if form.kind == "verb" and form.tense == "present" and form.agree == "m" and mention is None \
@@ -523,6 +524,23 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
     return Statement(field, s, e, typ, _HARAKAT_RE.sub("", cue_word), cs, rule, pindex,
                      mention=mention, mention_start=mention_start, agree=form.agree,
                      inherit=participle, channel=channel, addressee=addressee, closed=closed)
+
+
+def _narration_resumes(text, para, s, e, mention, rules):
+    """Where the reporter's narration takes over an unquoted clause: at "، وضرب الصيني أمثلة",
+    a new verb whose subject is the speaker's own family name ("وشدد الصيني على أن ...، وضرب
+    الصيني أمثلة ..."); ``e`` when it does not."""
+    if mention is None or mention.kind != "person" or not mention.name:
+        return e
+    family = strip_article(normalize(mention.name.split()[-1]))
+    if len(family) < 3:
+        return e
+    words = _words(text, s, e)
+    for (w, ws, _), (nxt, _, _) in zip(words, words[1:]):
+        if w[:1] == "و" and len(w) > 3 and strip_article(normalize(nxt)) == family \
+                and text[s:ws].rstrip()[-1:] in "،," and not para.inside_quote(ws):
+            return _trim(text, s, text.rfind(text[s:ws].rstrip()[-1], s, ws))[1]
+    return e
 
 
 def _conjoined(rest):

@@ -762,3 +762,10 @@ def test_a_second_supervising_title_and_a_bank_before_the_name(extract):
     s = only(extract("وقال نائب الرئيس التنفيذي والمشرف العام على برامج خدمة المجتمع في بنك الرياض سامي "
                      "الحداد، إن الجائزة مستمرة."), cue="قال")
     assert s["speaker"] == "سامي الحداد"
+
+
+def test_the_reporter_takes_over_when_the_speakers_name_returns_as_a_subject(extract):
+    # "وشدد الصيني على أن «الإنترنت» ... جعلت الناس يتوجهون لها، وضرب الصيني أمثلة في ..."
+    s = only(extract("وشدد الحداد على أن الإنترنت جعلت الناس يتوجهون لها بشكل كبير، وضرب الحداد أمثلة "
+                     "في سرعة نقل المعلومة."), cue="شدد")
+    assert s["quote"] == "الإنترنت جعلت الناس يتوجهون لها بشكل كبير"
