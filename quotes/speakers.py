@@ -519,10 +519,11 @@ class ArticleSpeakers:
 
     def _find_family_name(self, title):
         """The person whose family name ends a short title-like mention ("الوزير القحطاني"); a
-        long description ("المشرف العام على القناة الثقافية") ends in an adjective, not a name."""
+        long description ("المشرف العام على القناة الثقافية") ends in an adjective, not a name,
+        and a title in construct ("مستشار مرسي") names whom it serves."""
         words = normalize(title).split()
-        if not words or len(words) > 3:
-            return None
+        if not words or len(words) > 3 or not words[0].startswith("ال"):
+            return None     # "مستشار مرسي" is Morsi's adviser: a title in construct governs a name
         end = strip_article(words[-1])
         for ent in sorted(self.entities, key=lambda e: -e.seen_before(self.now)):
             if ent.kind == "person" and ent.name and len(ent.name.split()) > 1:

@@ -769,3 +769,9 @@ def test_the_reporter_takes_over_when_the_speakers_name_returns_as_a_subject(ext
     s = only(extract("وشدد الحداد على أن الإنترنت جعلت الناس يتوجهون لها بشكل كبير، وضرب الحداد أمثلة "
                      "في سرعة نقل المعلومة."), cue="شدد")
     assert s["quote"] == "الإنترنت جعلت الناس يتوجهون لها بشكل كبير"
+
+
+def test_an_adviser_in_construct_is_not_the_one_he_advises(extract):
+    # "مستشار مرسي: الرئاسة ستطعن على الحكم" is Morsi's adviser, not Morsi
+    st = extract("وقال الرئيس سامي الحداد إن الانتخابات في موعدها.\nمستشار الحداد: الرئاسة ستطعن على الحكم بوقف الانتخابات")
+    assert only(st, rule="headline")["speaker"] != "سامي الحداد"
