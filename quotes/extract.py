@@ -2,7 +2,7 @@
 from . import rules as rules_mod
 from .attribute import find_statements, _words
 from .cues import _skip_letter, words as cue_words
-from .normalize import normalize, tokens
+from .normalize import normalize, strip_article, tokens
 from .speakers import ArticleSpeakers, Mention, classify, clean_token, compatible, parse_mention
 
 HEADLINE_REPEAT = 0.6      # share of a headline statement's words found in one body statement
@@ -76,6 +76,17 @@ def _preceded_in_sentence(text, st):
     return len(text[start:st.cue_start].split()) > 2
 
 
+EPITHET_REACH = 600     # characters back to the named person a definite title may stand for
+
+
+def _epithet(title, rules):
+    """A definite title headed by a person's title ("الامين العام السابق للجامعة العربية",
+    "القيادي بالحرية والعدالة"); not a spokesman's, who speaks for a body in his own person."""
+    words = [clean_token(w) for w in title.split()]
+    return bool(words) and words[0].startswith("ال") and classify(words[0], rules) == "TITLE" \
+        and strip_article(words[0]) not in rules.spokesman_titles
+
+
 def _bare_title(title, rules):
     """A title of one word, or one word and adjectives of affiliation ("القيادي الإخواني")."""
     words = [clean_token(w) for w in title.split()]
@@ -107,6 +118,12 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
                 # speaker it can be
                 ent = next((e for e in reversed(recent) if e.kind == "person" and e.name
                             and compatible(e, st.agree)), ent)
+            elif ent is not None and ent.kind == "title" and _epithet(men.title, rules):
+                # "كما ندد عمرو موسى ...\nوقال الامين العام السابق للجامعة العربية ...": a definite
+                # title the article gave nobody, right after a named person: him
+                ent = next((e for e in reversed(recent) if e.kind == "person" and len(e.name.split()) > 1
+                            and compatible(e, st.agree) and 0 <= st.cue_start - e.seen_before(st.cue_start) < EPITHET_REACH),
+                           ent)
         elif st.inherit or (men is None and st.rule == "verb" and _preceded_in_sentence(text, st)):
             prev = None
             for j in range(i - 1, -1, -1):

@@ -775,3 +775,13 @@ def test_an_adviser_in_construct_is_not_the_one_he_advises(extract):
     # "مستشار مرسي: الرئاسة ستطعن على الحكم" is Morsi's adviser, not Morsi
     st = extract("وقال الرئيس سامي الحداد إن الانتخابات في موعدها.\nمستشار الحداد: الرئاسة ستطعن على الحكم بوقف الانتخابات")
     assert only(st, rule="headline")["speaker"] != "سامي الحداد"
+
+
+def test_a_definite_title_right_after_a_named_person_is_him(extract):
+    # "كما ندد عمرو موسى ...\nوقال الامين العام السابق للجامعة العربية ... ان": Moussa; a spokesman
+    # after a named official is somebody else
+    st = extract("وقال سامي الحداد إن المواجهات مرفوضة.\n"
+                 "وقال الأمين العام السابق للجامعة العربية على موقع تويتر إن الأحداث تحزن كل مواطن.\n"
+                 "وقال المتحدث الرسمي للجامعة إن الاجتماع مستمر.")
+    assert only(st, quote="الأحداث تحزن كل مواطن")["speaker"] == "سامي الحداد"
+    assert only(st, quote="الاجتماع مستمر")["speaker"] != "سامي الحداد"
