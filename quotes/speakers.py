@@ -434,6 +434,15 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
     strip = lambda ws: " ".join(w.strip(_QUOTE_CHARS + ".،,") if len(w.strip(".")) > 1 else w for w in ws).strip()
     if head in ("INST", "ANON") and not name:
         return Mention(span, "institution" if head == "INST" else "anonymous", name=strip(title), title=strip(title))
+    if name and not appositive and cut < len(text) and text[cut] in "،," and not text[last_end:cut].strip():
+        # "الدكتور عصام العريان، نائب رئيس حزب الحرية والعدالة ، ...": a title in apposition, which
+        # later mentions use alone ("وشدد نائب رئيس حزب الحرية والعدالة")
+        after = _WORD_RE.findall(text[cut + 1:cut + 120])
+        if after and classify(clean_token(after[0]), rules) == "TITLE":
+            seg_end = next((m.start() for m in _CUT_RE.finditer(text, cut + 1) if m.group() in "،,(:؛;"), len(text))
+            rest = parse_mention(text[cut + 1:seg_end], rules)
+            if rest.kind == "title":
+                appositive = rest.title
     if name:
         # trailing words with the article after a one-word name are descriptions ("يوروتانيل الفرنسية")
         return Mention(span, "person", name=strip(name), title=strip(title), appositive=appositive)

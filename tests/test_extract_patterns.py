@@ -785,3 +785,11 @@ def test_a_definite_title_right_after_a_named_person_is_him(extract):
                  "وقال المتحدث الرسمي للجامعة إن الاجتماع مستمر.")
     assert only(st, quote="الأحداث تحزن كل مواطن")["speaker"] == "سامي الحداد"
     assert only(st, quote="الاجتماع مستمر")["speaker"] != "سامي الحداد"
+
+
+def test_a_title_in_apposition_names_him_when_used_alone_later(extract):
+    # "أشار الدكتور عصام العريان، نائب رئيس حزب الحرية والعدالة ، ... أنه" then
+    # "وشدد نائب رئيس حزب الحرية والعدالة، على أن ..."
+    st = extract("أشار الدكتور سامي الحداد، نائب رئيس حزب النهضة ، الذراع السياسي للجماعة، أنه يتفق مع النقد.\n"
+                 "وشدد نائب رئيس حزب النهضة، على أن الانتخابات في موعدها.")
+    assert only(st, cue="شدد")["speaker"] == "سامي الحداد"
