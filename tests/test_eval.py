@@ -9,7 +9,7 @@ from quotes import evaluate
 from conftest import SHARED, shared_path
 
 #: the issue's floor for statements; the claim floor guards today's level (the target is 0.90)
-MIN_END_TO_END_F1 = 0.88
+MIN_END_TO_END_F1 = 0.90
 MIN_CLAIM_LINK_F1 = 0.80
 
 
