@@ -97,7 +97,7 @@ def _plausible(text, pos, length, opening):
     before = text[pos - 1] if pos > 0 else " "
     after = text[pos + length] if pos + length < len(text) else " "
     if opening:
-        return not after.isspace()
+        return not after.isspace() and after not in "،,.:;؛"      # a word follows an opening mark
     return not before.isspace() or after.isspace() or after in "،,.:;"
 
 

@@ -69,3 +69,12 @@ def test_a_heading_line_is_no_link_text():
     # after it starts a paragraph of its own
     text = "انتهى الاجتماع.\nالعنوان الفرعي\n وقال الوزير إن العمل مستمر."
     assert len(paragraphs(text)) == 3
+
+
+def test_a_straight_mark_before_a_comma_opens_nothing():
+    # 'بالعزاء لأهالي الشهداء في مدن القناة"، قائلا "نحن معكم ولن نسمح بعزلتكم".': the stray mark
+    # before the comma closes nothing and opens nothing; the quotation after قائلا stands alone
+    from quotes.segment import pair_quotes
+    text = 'وقدم صباحي في تغريدة عبر "تويتر" العزاء لأهالي الشهداء"، قائلا "نحن معكم ولن نسمح بعزلتكم".'
+    quotes = pair_quotes(text, 0, len(text))
+    assert [text[q.inner_start:q.inner_end] for q in quotes] == ["تويتر", "نحن معكم ولن نسمح بعزلتكم"]
