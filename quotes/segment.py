@@ -140,12 +140,33 @@ def pair_quotes(text, start, end):
             inner_end -= 1
         found.append(Quote(opos, opos + len(opener), max(inner_end, opos + len(opener)), para_end, False, opener))
     found.sort(key=lambda q: (q.start, -q.end))
+    found = [_before_next_quote(text, q, found) if not q.closed else q for q in found]
+    found.sort(key=lambda q: (q.start, -q.end))
     outer = []
     for q in found:
         if outer and q.start < outer[-1].end:
             continue
         outer.append(q)
     return outer
+
+
+_LEAD_IN_RE = regex.compile(r"[،,]\s*(?:[\p{L}\p{M}]+\s*){1,3}:?\s*$")
+
+
+def _before_next_quote(text, q, found):
+    """An unclosed quotation ends at a comma followed by a short lead-in to a closed quotation of
+    its own ('إن هذه الاجراءات "تأتي في الوقت ...، مضيفا أن "الفساد ..."'): the lead-in is the
+    reporter's, and the second quotation stands alone."""
+    for n in found:
+        if q.start < n.start < q.end and n.closed:
+            m = _LEAD_IN_RE.search(text, q.inner_start, n.start)
+            if m:
+                end = m.start()
+                while end > q.inner_start and text[end - 1] in " \t":
+                    end -= 1
+                return Quote(q.start, q.inner_start, end, end, False, q.mark)
+            break
+    return q
 
 
 _LINE_END_RE = regex.compile(r"[.!?؟:\"”»)…]\s*$")

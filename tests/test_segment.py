@@ -78,3 +78,18 @@ def test_a_straight_mark_before_a_comma_opens_nothing():
     text = 'وقدم صباحي في تغريدة عبر "تويتر" العزاء لأهالي الشهداء"، قائلا "نحن معكم ولن نسمح بعزلتكم".'
     quotes = pair_quotes(text, 0, len(text))
     assert [text[q.inner_start:q.inner_end] for q in quotes] == ["تويتر", "نحن معكم ولن نسمح بعزلتكم"]
+
+
+def test_an_unclosed_quotation_ends_before_a_lead_in_to_a_quotation_of_its_own():
+    # 'إن هذه الاجراءات "تأتي في الوقت ...، مضيفا أن "الفساد ..."': the first mark is never closed;
+    # "، مضيفا أن" is the reporter's, and the second quotation stands alone
+    from quotes.segment import pair_quotes
+    text = 'وقال في بيان إن هذه الاجراءات "تأتي في الوقت الذي يطالب فيه الناس بالإصلاح، مضيفا أن "الفساد خطير".'
+    quotes = pair_quotes(text, 0, len(text))
+    assert [(text[q.inner_start:q.inner_end], q.closed) for q in quotes] == [
+        ("تأتي في الوقت الذي يطالب فيه الناس بالإصلاح", False), ("الفساد خطير", True)]
+
+
+def test_a_participle_after_an_unclosed_quotation_reports_its_own(extract):
+    st = extract('وقال الحداد في بيان إن هذه الاجراءات "تأتي في الوقت المناسب، مضيفا أن "الفساد خطير".')
+    assert [s["cue"] for s in st] == ["قال", "مضيفا"]
