@@ -825,8 +825,8 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
                 found.append(st)
             elif out and out[-1].type == "direct" and not out[-1].closed:
                 q = para.quote_at(para.start + len(text[para.start:para.end]) - len(text[para.start:para.end].lstrip()))
-                if q is not None:
-                    s, e = _trim(text, q.inner_start, q.inner_end)
+                s, e = _trim(text, q.inner_start, q.inner_end) if q is not None else (0, 0)
+                if e - s >= 2:      # (a lone mark ending the text continues nothing)
                     prev = out[-1]
                     found.append(Statement(field, s, e, "direct", prev.cue, q.start, "continued-quote", pindex,
                                            mention=None, agree=prev.agree, inherit=True, closed=q.closed,

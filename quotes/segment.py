@@ -19,9 +19,10 @@ REGEX_TIMEOUT = 30.0     # seconds: the last guard against a pathological input
 MARK_RE = regex.compile(r"&quot;|''|[«»“”„‹›‘’\"']")
 # a period ends a sentence when a space or the end follows and no other period touches it
 # ("د. بدر", "أ. محمد": a period after a one-letter word is an abbreviation)
-# ("السوريين.وقال": a period between two Arabic words with no space still ends a sentence)
+# ("السوريين.وقال": a period between two Arabic words with no space still ends a sentence, but
+# not between the letters of an abbreviation: "بي.بي.سي")
 SENTENCE_END_RE = regex.compile(r"(?<![.])(?<!(?:^|[\s(\"'«“])\p{L})[.!?؟](?![.])(?=\s|$)|…(?=\s*\n)"
-                                r"|(?<=[\u0621-\u064a]{2})\.(?=[\u0621-\u064a]{2})")
+                                r"|(?<=[\u0621-\u064a]{3})\.(?=[\u0621-\u064a]{2})")
 
 
 @dataclass

@@ -203,3 +203,8 @@ def test_two_ingests_into_one_database_at_once(tmp_path):
     assert p1.wait() == 0, p1.stderr.read()
     assert p2.wait() == 0, p2.stderr.read()
     assert _count(db) == 600 and _consistent(str(db))
+
+
+def test_a_lone_quotation_mark_ending_the_text_continues_nothing():
+    # found by the property test above: 'قال “ قال \n “' gave an empty continued quotation
+    _check("قال “ قال \n “")

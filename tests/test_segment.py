@@ -93,3 +93,11 @@ def test_an_unclosed_quotation_ends_before_a_lead_in_to_a_quotation_of_its_own()
 def test_a_participle_after_an_unclosed_quotation_reports_its_own(extract):
     st = extract('وقال الحداد في بيان إن هذه الاجراءات "تأتي في الوقت المناسب، مضيفا أن "الفساد خطير".')
     assert [s["cue"] for s in st] == ["قال", "مضيفا"]
+
+
+def test_the_periods_of_an_abbreviation_end_no_sentence():
+    # "وأضاف لتلفزيون بي.بي.سي «...»": the verb still reaches its quotation; "لبنان.من جهته" still ends one
+    from quotes.segment import paragraphs
+    text = "وأضاف لتلفزيون بي.بي.سي «الشخص الذي دونها ربما عرفه»، وقال في لبنان.من جهته أوضح الوزير."
+    para = paragraphs(text)[0]
+    assert para.sentence_end_after(0) == text.index("لبنان.") + len("لبنان")
