@@ -665,6 +665,8 @@ def headline_statement(text, para, rules, field, pindex):
     men = parse_mention(head, rules)
     if men.kind in ("none", "pronoun") or len(_words(men.text, 0, len(men.text))) < len(hw):
         return None
+    if men.kind == "title" and not any(classify(clean_token(w), rules) == "TITLE" for w in men.title.split()):
+        return None     # "الأزمة السورية: ...": a topic, not a speaker (a title names one: "المفتي العام:")
     got = _content(text, para, colon + 1, para.end)
     if not got:
         return None

@@ -793,3 +793,19 @@ def test_a_title_in_apposition_names_him_when_used_alone_later(extract):
     st = extract("أشار الدكتور سامي الحداد، نائب رئيس حزب النهضة ، الذراع السياسي للجماعة، أنه يتفق مع النقد.\n"
                  "وشدد نائب رئيس حزب النهضة، على أن الانتخابات في موعدها.")
     assert only(st, cue="شدد")["speaker"] == "سامي الحداد"
+
+
+def test_a_headlines_topic_is_no_speaker_but_the_un_is():
+    # "الأزمة السورية: المعارضة تعلن رفضها ..." is a topic; "الأمم المتحدة: الحكومة والمعارضة ..." speaks
+    from quotes.extract import extract_article
+    def heads(title):
+        return [r["speaker"] for r in extract_article({"id": "t", "text": "نص الخبر.", "title": title})
+                if r["field"] == "title"]
+    assert heads("الأزمة السورية: المعارضة السورية تعلن رفضها زيارة موسكو وواشنطن") == []
+    assert heads("الأمم المتحدة: الحكومة والمعارضة مسؤولتان عن جرائم حرب في سوريا") == ["الأمم المتحدة"]
+
+
+def test_reports_of_a_body_are_the_source(extract):
+    # "وفق تقارير الأمم المتحدة"
+    s = only(extract("ولقي آلاف المدنيين حتفهم في المعارك، وفق تقارير الأمم المتحدة."), rule="according")
+    assert s["speaker"] == "تقارير الأمم المتحدة"
