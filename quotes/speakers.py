@@ -257,8 +257,11 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
                 # skip the place (one word, two after a word like جمهورية / مملكة) to reach the name
                 k = i + 2
                 nxt = clean_token(words[i + 1][0])
-                if nxt in rules.complementizers or nxt in rules.speech_nouns or classify(nxt, rules) == "TITLE":
-                    break       # "وكيلة الوزارة في تصريح خاص لبوابة ...": the occasion, not a place
+                if nxt in rules.complementizers or nxt in rules.speech_nouns or classify(nxt, rules) == "TITLE" \
+                        or len(words[i + 1][0]) > 3 and words[i + 1][0].endswith(("ه", "ها", "هم", "هما")):
+                    # "وكيلة الوزارة في تصريح خاص لبوابة ...": the occasion, not a place; "سموه عن
+                    # سعادته بزيارة قصر ...": a word with a possessive pronoun is no place either
+                    break
                 if (nxt in rules.place_heads or classify(nxt, rules) == "INST") and i + 3 < len(words):
                     if classify(clean_token(words[i + 2][0]), rules) == "TITLE":
                         break   # "مسؤول بارز في إدارة الرئيس باراك أوباما": a body and its head

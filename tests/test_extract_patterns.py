@@ -809,3 +809,10 @@ def test_reports_of_a_body_are_the_source(extract):
     # "وفق تقارير الأمم المتحدة"
     s = only(extract("ولقي آلاف المدنيين حتفهم في المعارك، وفق تقارير الأمم المتحدة."), rule="according")
     assert s["speaker"] == "تقارير الأمم المتحدة"
+
+
+def test_a_word_with_a_possessive_pronoun_is_no_place_inside_a_title(rules):
+    # "وعبَّر سموه عن سعادته بزيارة قصر «أبا السعود»": no one is called "بزيارة قصر"
+    from quotes.speakers import parse_mention
+    m = parse_mention('سموه عن سعادته بزيارة قصر "أبا السعود" التاريخي', rules)
+    assert "بزيارة" not in m.name
