@@ -632,6 +632,10 @@ def according_statement(text, para, m, rules, field, pindex):
     channel = None
     lead = find_cues(text, rules, s, min(e, s + 12)) if after is None or s != after[0] else []
     by_mouth = normalize(m.group("cue")).endswith("لسان")      # "على لسان X": X is the speaker
+    if lead and lead[0].start() == s and lead[0].form.kind == "verb":
+        got = _bridge_mention(text, lead[0].end(), min(e, lead[0].end() + 80), rules)
+        if got and len(_words(text, got[1] + len(got[0].text), e)) < 2:
+            return None     # "وأكدت وزارة الخارجية القطرية وفقاً لوكالة ...": a verb and its subject, nothing said
     if lead and lead[0].start() == s and lead[0].form.kind == "verb" and not by_mouth:
         # "وأكدت وزارة الخارجية ... إدانتها ...، وفقاً لوكالة الأنباء": the verb's subject speaks,
         # the source after وفق relayed it

@@ -816,3 +816,10 @@ def test_a_word_with_a_possessive_pronoun_is_no_place_inside_a_title(rules):
     from quotes.speakers import parse_mention
     m = parse_mention('سموه عن سعادته بزيارة قصر "أبا السعود" التاريخي', rules)
     assert "بزيارة" not in m.name
+
+
+def test_a_verb_and_its_subject_before_according_to_say_nothing(extract):
+    # "وأكدت وزارة الخارجية القطرية وفقاً لوكالة الأنباء القطرية، وقوف دولة قطر مع المملكة": no
+    # clause before وفقاً to attribute
+    st = extract("وأكدت وزارة الخارجية القطرية وفقاً لوكالة الأنباء القطرية، وقوف دولة قطر مع المملكة.")
+    assert not [s for s in st if s["rule"] == "according"]
