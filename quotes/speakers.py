@@ -222,8 +222,9 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
             continue
         if name and any(b <= s and not text[b + 1:s].strip() for a, b in named):
             break               # the quoted name is whole: "شبكة «سي إن إن» أول من أمس"
-        if cls == "STOP" and name and tok == "علي" and raw.strip(_QUOTE_CHARS + ".،,").endswith("ي"):
-            cls = "NAME"          # "أحمد محمد علي": the name Ali, not the preposition على
+        if cls == "STOP" and (name or i == 0 and name_first) and tok == "علي" \
+                and raw.strip(_QUOTE_CHARS + ".،,").endswith("ي"):
+            cls = "NAME"          # "أحمد محمد علي", "يقول علي أكبر ولايتي": the name Ali, not على
         if len(tok.rstrip(".")) == 1 and not name and not (title and head != "TITLE" and tok in ("ل", "ب")):
             i += 1                # "د." (doctor), "م." (engineer): an abbreviated title
             continue
@@ -318,7 +319,7 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
             governs = not tok.startswith("ال")
             while governs and i + 1 < len(words):
                 nxt = clean_token(words[i + 1][0])
-                if not nxt or classify(nxt, rules) == "STOP" or cls == "TITLE" and nxt in rules.name_connectors:
+                if not nxt or classify(nxt, rules) in ("STOP", "SKIP") or cls == "TITLE" and nxt in rules.name_connectors:
                     break
                 i += 1
                 title.append(words[i][0])

@@ -823,3 +823,10 @@ def test_a_verb_and_its_subject_before_according_to_say_nothing(extract):
     # clause before وفقاً to attribute
     st = extract("وأكدت وزارة الخارجية القطرية وفقاً لوكالة الأنباء القطرية، وقوف دولة قطر مع المملكة.")
     assert not [s for s in st if s["rule"] == "according"]
+
+
+def test_a_source_speaking_to_a_paper_and_ali_after_the_verb(extract):
+    # "وقال مصدر لـ«التحرير» إن ...": the paper is whom he told; "يقول علي أكبر ...": Ali, not على
+    st = extract("وقال مصدر لـ«التحرير» إن القائمة جاهزة.\nوفي هذا السياق، يقول علي الحداد إن الحوار مستمر.")
+    assert only(st, quote="القائمة جاهزة")["speaker"] == "مصدر"
+    assert only(st, quote="الحوار مستمر")["speaker"] == "علي الحداد"
