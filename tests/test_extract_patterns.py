@@ -830,3 +830,9 @@ def test_a_source_speaking_to_a_paper_and_ali_after_the_verb(extract):
     st = extract("وقال مصدر لـ«التحرير» إن القائمة جاهزة.\nوفي هذا السياق، يقول علي الحداد إن الحوار مستمر.")
     assert only(st, quote="القائمة جاهزة")["speaker"] == "مصدر"
     assert only(st, quote="الحوار مستمر")["speaker"] == "علي الحداد"
+
+
+def test_a_report_issued_by_a_body_is_the_report(extract):
+    # "وأفصح تقرير صدر عن مؤسسة النقد العربي السعودي أن ...": صدر is what the report did
+    s = only(extract("وأفصح تقرير صدر عن مؤسسة النقد أمس أن القروض ارتفعت."), cue="أفصح")
+    assert s["speaker"] == "تقرير"
