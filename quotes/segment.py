@@ -17,11 +17,12 @@ PAIRS = {
 CLOSE_ONLY = {"»", "›", "’"}
 REGEX_TIMEOUT = 30.0     # seconds: the last guard against a pathological input
 MARK_RE = regex.compile(r"&quot;|''|[«»“”„‹›‘’\"']")
-# a period ends a sentence when a space or the end follows and no other period touches it
+# a period ends a sentence when a space or the end follows (or a closing quotation mark and then a
+# space: 'العالم ." وبعد') and no other period touches it
 # ("د. بدر", "أ. محمد": a period after a one-letter word is an abbreviation)
 # ("السوريين.وقال": a period between two Arabic words with no space still ends a sentence, but
 # not between the letters of an abbreviation: "بي.بي.سي")
-SENTENCE_END_RE = regex.compile(r"(?<![.])(?<!(?:^|[\s(\"'«“])\p{L})[.!?؟](?![.])(?=\s|$)|…(?=\s*\n)"
+SENTENCE_END_RE = regex.compile(r"(?<![.])(?<!(?:^|[\s(\"'«“])\p{L})[.!?؟](?![.])(?=\s|$|[\"”»’](?:\s|$))|…(?=\s*\n)"
                                 r"|(?<=[\u0621-\u064a]{3})\.(?=[\u0621-\u064a]{2})")
 
 
@@ -229,6 +230,19 @@ def _join_broken(text, lines):
     return out
 
 
+def _sentence_ends(text, para):
+    """Sentence ends outside quotations; a quotation whose last words end a sentence ('العالم ."
+    وبعد ...') ends it at its closing mark."""
+    ends = []
+    for m in SENTENCE_END_RE.finditer(text, para.start, para.end, timeout=REGEX_TIMEOUT):
+        q = para.inside_quote(m.start())
+        if q is None:
+            ends.append(m.start())
+        elif q.closed and m.start() < q.inner_end and not text[m.end():q.inner_end].strip():
+            ends.append(q.end)
+    return sorted(set(ends))
+
+
 def paragraphs(text):
     """Split ``text`` into :class:`Paragraph` objects: one per non-blank line, or, in hard-wrapped
     text, one per run of lines ending where a line ends a sentence."""
@@ -246,7 +260,6 @@ def paragraphs(text):
         lines = merged
     for start, end in lines:
         para = Paragraph(start, end, pair_quotes(text, start, end), [])
-        para.sentence_ends = [m.start() for m in SENTENCE_END_RE.finditer(text, start, end, timeout=REGEX_TIMEOUT)
-                              if para.inside_quote(m.start()) is None]
+        para.sentence_ends = _sentence_ends(text, para)
         result.append(para)
     return result

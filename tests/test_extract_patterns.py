@@ -836,3 +836,11 @@ def test_a_report_issued_by_a_body_is_the_report(extract):
     # "وأفصح تقرير صدر عن مؤسسة النقد العربي السعودي أن ...": صدر is what the report did
     s = only(extract("وأفصح تقرير صدر عن مؤسسة النقد أمس أن القروض ارتفعت."), cue="أفصح")
     assert s["speaker"] == "تقرير"
+
+
+def test_a_quotation_ending_its_sentence_inside_the_marks_is_direct(extract):
+    # 'وتابع " أعتقد أنه سيبقى ... في العالم ." وبعد مباراة ...', 'قال السلطان “الجدوى كبيرة ... منهم.” والصقور ...'
+    st = extract('وتابع الحداد " أعتقد أنه سيبقى لأنه أفضل مدافع في العالم ." وبعد المباراة فاز الفريق.\n'
+                 "قال العلوي “الجدوى كبيرة. يعني أهل قطر عدد كبير منهم.” والصقور طيور تربى في البيوت.")
+    assert [s["type"] for s in st] == ["direct", "direct"]
+    assert st[0]["quote"] == "أعتقد أنه سيبقى لأنه أفضل مدافع في العالم"
