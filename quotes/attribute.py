@@ -109,8 +109,12 @@ def _is_label_quote(text, para, q, limit, rules, cue_end=None):
     if n <= 4 and kind == "institution" and classify(clean_token(_words(text, q.inner_start, q.inner_end)[0][0]), rules) == "INST":
         return True        # "اتهمت المعارضة «حزب الله» ...": a party's name
     prev = _words(text, max(para.start, q.start - 25), q.start)
-    if n <= 3 and kind == "person" and prev and classify(normalize(prev[-1][0]), rules) in ("TITLE", "DEF"):
-        return True        # "ما صرحت به الناشطة السياسية "داليا زيادة"": the speaker's name
+    last = classify(normalize(prev[-1][0]), rules) if prev else None
+    if n <= 3 and kind == "person" and (last == "TITLE" or last == "DEF" and (
+            n == 1 or len(prev) > 1 and classify(normalize(prev[-2][0]), rules) in ("TITLE", "INST", "DEF"))):
+        # "ما صرحت به الناشطة السياسية "داليا زيادة"": the speaker's name after his title (after
+        # his own name, as in "قال الحداد “لن نتراجع”", the quotation is what he said)
+        return True
     # right after the verb, a short quotation followed by the real opener is the speaker's name
     # ("أكد «المرصد السوري لحقوق الإنسان» أن ..."); otherwise it is what was said ("وقال «لن نتراجع»")
     adjacent = cue_end is not None and not text[cue_end:q.start].strip() and n <= 6

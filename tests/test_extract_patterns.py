@@ -844,3 +844,10 @@ def test_a_quotation_ending_its_sentence_inside_the_marks_is_direct(extract):
                  "قال العلوي “الجدوى كبيرة. يعني أهل قطر عدد كبير منهم.” والصقور طيور تربى في البيوت.")
     assert [s["type"] for s in st] == ["direct", "direct"]
     assert st[0]["quote"] == "أعتقد أنه سيبقى لأنه أفضل مدافع في العالم"
+
+
+def test_a_short_quotation_after_the_speakers_own_name_is_what_he_said(extract):
+    # "وقال الحداد “الجدوى كبيرة جدا”." is speech; "الناشطة السياسية "داليا زيادة"" names a speaker
+    st = extract("وقال الحداد “الجدوى كبيرة جدا”.\nوقال الناشط السياسي \"سامي العلوي\" إن الوضع خطير.")
+    assert only(st, quote="الجدوى كبيرة جدا")["type"] == "direct"
+    assert only(st, quote="الوضع خطير")["speaker"] == "سامي العلوي"
