@@ -334,8 +334,9 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
             i += 1
             continue
         if cls == "PREP":
-            # "نائب المرشد العام لجماعة الإخوان": a complement of the title; after a name it ends it
-            if name:
+            # "نائب المرشد العام لجماعة الإخوان": a complement of the title; after a name it ends it,
+            # and so after a family name alone ("وصرح الحداد للصحفيين بأن")
+            if name or head is None and len(title) == 1 and tok[:1] in "لب":
                 break
             after_prep = True
             last_prep = len(title)

@@ -851,3 +851,10 @@ def test_a_short_quotation_after_the_speakers_own_name_is_what_he_said(extract):
     st = extract("وقال الحداد “الجدوى كبيرة جدا”.\nوقال الناشط السياسي \"سامي العلوي\" إن الوضع خطير.")
     assert only(st, quote="الجدوى كبيرة جدا")["type"] == "direct"
     assert only(st, quote="الوضع خطير")["speaker"] == "سامي العلوي"
+
+
+def test_medical_sources_and_a_name_then_whom_he_told(extract):
+    # "وقتل عشرة أشخاص، بحسب مصادر طبية" (not "طبية"); "وصرح الحداد للصحفيين بأن ..." (not nobody)
+    st = extract("وقتل عشرة أشخاص في القصف، بحسب مصادر طبية.\nوصرح الحداد للصحفيين بأن الخطة جاهزة.")
+    assert only(st, rule="according")["speaker"] == "مصادر طبية"
+    assert only(st, cue="صرح")["speaker"] == "الحداد"
