@@ -761,6 +761,9 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
                 continue    # "مدينة رفح": a feminine or plural form is a participle only after a clause
             if m.form.kind == "verb" and not m.group("prefix") and _in_cue_clause(text, para, m.start(), rules):
                 continue
+            prev = _words(text, max(para.start, m.start() - 8), m.start())
+            if prev and normalize(prev[-1][0]) in rules.verbal_noun_after:
+                continue    # "طلب عدم ذكر اسمه": a verbal noun
             if m.form.kind == "verb" and m.form.tense == "past" and not m.group("prefix") and matches \
                     and matches[-1][1].kind == "verb" and not text[matches[-1][0].end():m.start()].strip():
                 # "وقال راي بابار، رئيس شرطة المنطقة، إن": a verb's subject, not a second verb (two past

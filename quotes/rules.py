@@ -133,6 +133,7 @@ WORD_LISTS = {
     "clause_openers": ("cues", "clause_openers"),
     "interjection_verbs": ("cues", "interjection_verbs"),
     "not_complementizer_after": ("cues", "not_complementizer_after"),
+    "verbal_noun_after": ("cues", "verbal_noun_after"),
 }
 
 

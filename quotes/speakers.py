@@ -286,6 +286,8 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
             i += 1
             continue
         if cls in ("TITLE", "INST", "ANON"):
+            if not name and head is None and len(title) == 1 and cls == "INST":
+                break       # "وطالب الحداد الحكومة بأن": a family name, then the body addressed
             if name and cls == "TITLE" and title and (
                     len(name) == 1 and last_prep == len(title) - 1
                     or tok.startswith("ال") and i + 1 < len(words)

@@ -858,3 +858,11 @@ def test_medical_sources_and_a_name_then_whom_he_told(extract):
     st = extract("وقتل عشرة أشخاص في القصف، بحسب مصادر طبية.\nوصرح الحداد للصحفيين بأن الخطة جاهزة.")
     assert only(st, rule="according")["speaker"] == "مصادر طبية"
     assert only(st, cue="صرح")["speaker"] == "الحداد"
+
+
+def test_a_source_asking_not_to_be_named_and_a_demand_of_a_body(extract):
+    # "وأكد مصدر في الوزارة، طلب عدم ذكر اسمه، أن ...": ذكر is a verbal noun; "وطالب الحداد
+    # الحكومة بأن ...": the government is whom he asked
+    st = extract("وأكد مصدر في الوزارة، طلب عدم ذكر اسمه، أن الخطة جاهزة.\nوطالب الحداد الحكومة بأن تنفذ الخطة.")
+    assert [s["cue"] for s in st] == ["أكد", "طالب"]
+    assert st[0]["speaker"] == "مصدر" and st[1]["speaker"] == "الحداد"
