@@ -222,6 +222,10 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
             continue
         if name and any(b <= s and not text[b + 1:s].strip() for a, b in named):
             break               # the quoted name is whole: "شبكة «سي إن إن» أول من أمس"
+        if cls == "STOP" and tok == "فان" and raw.strip(_QUOTE_CHARS) == "فان" and head == "TITLE" and not name \
+                and i + 1 < len(words) and words[i + 1][0].isalpha() \
+                and classify(clean_token(words[i + 1][0]), rules) == "NAME":
+            cls = "NAME"          # "مدرب المنتخب الهولندي فان خال": van, not فإن
         if cls == "STOP" and (name or i == 0 and name_first) and tok == "علي" \
                 and raw.strip(_QUOTE_CHARS + ".،,").endswith("ي"):
             cls = "NAME"          # "أحمد محمد علي", "يقول علي أكبر ولايتي": the name Ali, not على

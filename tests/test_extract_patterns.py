@@ -866,3 +866,11 @@ def test_a_source_asking_not_to_be_named_and_a_demand_of_a_body(extract):
     st = extract("وأكد مصدر في الوزارة، طلب عدم ذكر اسمه، أن الخطة جاهزة.\nوطالب الحداد الحكومة بأن تنفذ الخطة.")
     assert [s["cue"] for s in st] == ["أكد", "طالب"]
     assert st[0]["speaker"] == "مصدر" and st[1]["speaker"] == "الحداد"
+
+
+def test_van_in_a_dutch_name_after_a_title(extract):
+    # "قال مدرب المنتخب الهولندي فان خال إن ..."; "وبحسب المرصد فان 37 شخصا قتلوا" is still فإن
+    st = extract("قال مدرب المنتخب الوطني الهولندي فان خال إن الفريق جاهز.\n"
+                 "وبحسب المرصد فان 37 شخصا قتلوا في القصف.")
+    assert only(st, cue="قال")["speaker"] == "فان خال"
+    assert all(s["speaker"] != "فان 37 شخصا" for s in st)
