@@ -38,6 +38,7 @@ _DASH_ASIDE_RE = regex.compile(r"(?:^|\s)[-–—ـ](?:\s|$)")
 # (ل with a tatweel or a quotation mark, ل + ال, or ل before two words: "بن لادن" is a name)
 _HEAD_ADDRESSEE_RE = regex.compile(
     r"\s+(?:لـ\s*[\"«“]?|ل[\"«“]|ل(?=ل)|ل(?=\S+\s+\S))(?P<to>[^\"«“»”]+?)[\"»”]?\s*$")
+_CONTRAST = {normalize(w) for w in ("حين", "بينما", "فيما", "لكن", "ولكن", "بيد")}
 _SPEECH_HOST_RE = regex.compile(r"(?:أورد|نقل|بث|نشر)ت?(?:ها|ه)\s+")
 MAX_BRIDGE = 260          # characters between a verb and its reported clause
 MAX_PARTICIPLE_BRIDGE = 60
@@ -308,6 +309,13 @@ def _subject_before(text, para, cue_start, rules):
         return None         # too long a clause to be a subject
     if not words:
         return None
+    # "...، في حين قال العلوي", "...، بينما رأى", "...، لكن المعارضة تقول": the reporter opens a
+    # contrasting clause of his own; what comes before it is another statement, not this verb's
+    turn = max((k for k, (w, _, _) in enumerate(words) if normalize(w) in _CONTRAST and k > 0), default=None)
+    if turn is not None:
+        words = words[turn + 1:]
+        if not words:
+            return None
     if normalize(words[-1][0]) in ("قد", "وقد") and len(words) > 2 and normalize(words[0][0]) in rules.clause_particles:
         words = words[:-1]        # "وكانت الوزيرة ... قد قالت": the subject stands between كان and قد
     elif normalize(words[-1][0]) in rules.subject_follows:
@@ -691,6 +699,18 @@ def _as_source(text, para, m):
     return bool(prev) and normalize(prev[-1][0]) in ("حسبما", "وحسبما", "بحسبما", "وفقما")
 
 
+def _before_contrast(text, s, e):
+    """A clause cut before the next statement ends before the words that open that statement's
+    own clause ("الخطة جاهزة، في حين" -> "الخطة جاهزة")."""
+    words = _words(text, s, e)
+    k = len(words)
+    while k > 0 and normalize(words[k - 1][0]) in _CONTRAST | {"في", "فى"}:
+        k -= 1
+    if k == len(words) or k == 0:
+        return e
+    return _trim(text, s, words[k][1])[1]
+
+
 def _opens_statement(text, para, m, form, rules):
     """Does this cue open a statement of its own (and so end the clause before it)?  "وقال",
     "، مضيفاً", "، كما كشف" do; a bare verb inside a reported clause ("تشير", "ختم") does not."""
@@ -703,6 +723,14 @@ def _opens_statement(text, para, m, form, rules):
     if prev and normalize(prev[-1][0]) in rules.clause_particles:
         j = prev[-1][1]
         return text[max(para.start, j - 3):j].rstrip()[-1:] in ("،", ",", ".", ";", "؛") or j == para.start
+    # "...، في حين قال العلوي", "...، لكن المعارضة تقول": a contrasting clause of the reporter's,
+    # its subject (a few words) before the verb or none
+    prev = _words(text, max(para.start, m.start() - 40), m.start())
+    for k in range(len(prev) - 1, max(len(prev) - 5, -1), -1):
+        if normalize(prev[k][0]) in _CONTRAST:
+            j = prev[k - 1][1] if normalize(prev[k][0]) == "حين" and k > 0 and normalize(prev[k - 1][0]) in ("في", "فى") \
+                else prev[k][1]
+            return text[max(para.start, j - 3):j].rstrip()[-1:] in ("،", ",", ".", ";", "؛")
     return False
 
 
@@ -850,9 +878,20 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
             if st.type in ("indirect", "mixed"):
                 for nxt in found[i + 1:i + 4]:
                     if nxt.cue_start >= st.end:
+                        if nxt.mention is not None and st.start < nxt.mention_start < st.end:
+                            # "...، لكن المعارضة" تقول: the next statement's subject is not this one's
+                            st.end = _trim(text, st.start, nxt.mention_start)[1]
+                        if not text[st.end:nxt.cue_start].strip() or nxt.mention is not None \
+                                and st.end <= nxt.mention_start and not text[st.end:nxt.mention_start].strip():
+                            st.end = _before_contrast(text, st.start, st.end)    # "...، في حين" قال
                         break
                     if st.start < nxt.cue_start < st.end:
-                        s, e = _trim(text, st.start, nxt.cue_start)
+                        # the next statement's clause, with its subject before the verb when the
+                        # subject comes first ("...، لكن المعارضة تقول إن")
+                        bound = nxt.mention_start if nxt.mention is not None and st.start < nxt.mention_start < nxt.cue_start \
+                            else nxt.cue_start
+                        s, e = _trim(text, st.start, bound)
+                        e = _before_contrast(text, s, e)
                         if e - s >= 2:
                             st.end = e
                         break

@@ -874,3 +874,14 @@ def test_van_in_a_dutch_name_after_a_title(extract):
                  "وبحسب المرصد فان 37 شخصا قتلوا في القصف.")
     assert only(st, cue="قال")["speaker"] == "فان خال"
     assert all(s["speaker"] != "فان 37 شخصا" for s in st)
+
+
+def test_a_contrasting_clause_opens_a_statement_of_its_own(extract):
+    # "...، في حين قال العلوي إنها ...", "...، بينما رأى ...", "...، لكن المعارضة تقول إنها ..."
+    for text, first, second in (
+            ("وقال الحداد إن الخطة جاهزة، في حين قال العلوي إنها ليست جاهزة.", "الحداد", "العلوي"),
+            ("وقال الحداد إن الخطة جاهزة، بينما رأى العلوي أنها ليست جاهزة.", "الحداد", "العلوي"),
+            ("وتقول الحكومة إن الخطة جاهزة، لكن المعارضة تقول إنها ليست كذلك.", "الحكومة", "المعارضة")):
+        st = extract(text)
+        assert [(s["speaker"], s["quote"]) for s in st][:1] == [(first, "الخطة جاهزة")], st
+        assert st[-1]["speaker"] == second
