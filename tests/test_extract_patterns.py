@@ -436,7 +436,8 @@ def test_a_long_chain_of_titles_then_the_name_then_the_object(extract):
             "والإفتاء الشيخ عبدالعزيز بن عبدالله آل الشيخ، المسلمين من فئة ضالة، مبينًا أن هذه الفئة شذت.\n"
             "وأكد أن هذه الفئة من المفسدين.")
     st = extract(text)
-    assert only(st, cue="حذر")["speaker"] == "عبدالعزيز بن عبدالله آل الشيخ"
+    # (مبيناً reports the clause after it: the speaker comes from the long chain before)
+    assert only(st, cue="مبينا")["speaker"] == "عبدالعزيز بن عبدالله آل الشيخ"
     assert only(st, cue="أكد")["speaker"] == "عبدالعزيز بن عبدالله آل الشيخ"
 
 
@@ -885,3 +886,11 @@ def test_a_contrasting_clause_opens_a_statement_of_its_own(extract):
         st = extract(text)
         assert [(s["speaker"], s["quote"]) for s in st][:1] == [(first, "الخطة جاهزة")], st
         assert st[-1]["speaker"] == second
+
+
+def test_mubayyinan_reports_a_statement_of_its_own(extract):
+    # "وأوضح ... أن النجاحات ...، مبيناً أن الأرقام الصادرة من لجنة التسجيل تشير إلى ..."
+    st = extract("وأوضح الحداد أن النجاحات كبيرة، مبيناً أن الأرقام تشير إلى مشاركة واسعة.\n"
+                 "واتفق الطرفان على تقسيم المهام بين البلدين.")
+    assert [(s["cue"], s["quote"]) for s in st] == [("أوضح", "النجاحات كبيرة"),
+                                                    ("مبينا", "الأرقام تشير إلى مشاركة واسعة")]
