@@ -444,6 +444,8 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
         return None
     kind, opos, cstart, q = op
     bridge_end = opos
+    if form.conjoined_only and any(w[:1] == "و" and len(w) > 2 for w, _, _ in _words(text, ce, opos)):
+        return None     # "وبين واشنطن وأنقرة": two nouns joined by و, "between"
     addressee = None
     am = rules.addressee_re.search(text, ce, bridge_end)
     if am:
@@ -792,6 +794,11 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
             prev = _words(text, max(para.start, m.start() - 8), m.start())
             if prev and normalize(prev[-1][0]) in rules.verbal_noun_after:
                 continue    # "طلب عدم ذكر اسمه": a verbal noun
+            if m.form.conjoined_only and not (normalize(m.group("prefix") or "") == "و"
+                                              and text[para.sentence_start_before(m.start()):m.start()].strip(" ،,") == ""
+                                              or text[max(para.start, m.start() - 3):m.start()].rstrip()[-1:] in "،,"
+                                              and m.group("prefix")):
+                continue    # "بين" as "between": only "وبيَّن" at a clause's head is the verb
             if m.form.kind == "verb" and m.form.tense == "past" and not m.group("prefix") and matches \
                     and matches[-1][1].kind == "verb" and not text[matches[-1][0].end():m.start()].strip():
                 # "وقال راي بابار، رئيس شرطة المنطقة، إن": a verb's subject, not a second verb (two past

@@ -84,6 +84,7 @@ class CueForm:
     relay: bool = False
     object_first: bool = False
     tense: str = "past"
+    conjoined_only: bool = False
 
 
 @dataclass
@@ -161,7 +162,8 @@ def load(rules_dir=RULES_DIR):
             forms = verb.get(tense) or []
             for form in forms:
                 r.forms[normalize(form)] = CueForm(form, lemma, "verb", agreement(form, forms[0], tense),
-                                                   bool(verb.get("relay")), bool(verb.get("object_first")), tense)
+                                                   bool(verb.get("relay")), bool(verb.get("object_first")), tense,
+                                                   bool(verb.get("conjoined_only")))
         stem = verb.get("participle")
         if stem:
             for ending, agree in PARTICIPLE_ENDINGS.items():
