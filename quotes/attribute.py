@@ -39,6 +39,7 @@ _DASH_ASIDE_RE = regex.compile(r"(?:^|\s)[-–—ـ](?:\s|$)")
 _HEAD_ADDRESSEE_RE = regex.compile(
     r"\s+(?:لـ\s*[\"«“]?|ل[\"«“]|ل(?=ل)|ل(?=\S+\s+\S))(?P<to>[^\"«“»”]+?)[\"»”]?\s*$")
 _CONTRAST = {normalize(w) for w in ("حين", "بينما", "فيما", "لكن", "ولكن", "بيد")}
+_RELATIVES = {normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")}
 _SPEECH_HOST_RE = regex.compile(r"(?:أورد|نقل|بث|نشر)ت?(?:ها|ه)\s+")
 MAX_BRIDGE = 260          # characters between a verb and its reported clause
 MAX_PARTICIPLE_BRIDGE = 60
@@ -794,6 +795,15 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
             prev = _words(text, max(para.start, m.start() - 8), m.start())
             if prev and normalize(prev[-1][0]) in rules.verbal_noun_after:
                 continue    # "طلب عدم ذكر اسمه": a verbal noun
+            if prev and normalize(prev[-1][0]) in _RELATIVES and not m.group("prefix") \
+                    and text[max(para.start, prev[-1][1] - 3):prev[-1][1]].rstrip()[-1:] in "،," \
+                    and matches and matches[-1][1] is not None and matches[-1][1].kind == "verb" \
+                    and len(_words(text, matches[-1][0].end(), prev[-1][1])) <= 6 \
+                    and not rules.complementizer_re.search(text, matches[-1][0].end(), prev[-1][1]) \
+                    and not any(c in text[matches[-1][0].end():prev[-1][1]] for c in ':"«“'):
+                # "وقال الحداد، الذي تحدث في مؤتمر صحفي، إن": an aside about the speaker between
+                # the verb and its words (not "... الدكتورة سهيلة، التي أكدت أن")
+                continue
             if m.form.conjoined_only and not (normalize(m.group("prefix") or "") == "و"
                                               and text[para.sentence_start_before(m.start()):m.start()].strip(" ،,") == ""
                                               or text[max(para.start, m.start() - 3):m.start()].rstrip()[-1:] in "،,"

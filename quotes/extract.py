@@ -44,6 +44,10 @@ def _sentence_subject(text, st, rules):
     if len(words) < 2:
         return None
     s = words[1][1]
+    gap = text[words[0][2]:s].strip(" \t\xa0")
+    first = normalize(words[0][0])
+    if gap and gap[0] in ":«“\"" and (first in rules.forms or first[1:] in rules.forms):
+        return None     # "وقال: "الخطة جاهزة"، مضيفا": the verb's words follow, not a subject
     men = parse_mention(text[s:st.cue_start], rules)
     if men.kind == "title" and not any(classify(clean_token(w), rules) == "TITLE" for w in men.title.split()):
         # "وانتقد الحداد القرار، قائلاً": a family name, then the verb's object

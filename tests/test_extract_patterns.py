@@ -898,3 +898,13 @@ def test_mubayyinan_and_wa_bayyana_report_statements_but_bayna_is_between(extrac
     assert [(s["cue"], s["quote"]) for s in st][:3] == [
         ("أوضح", "النجاحات كبيرة"), ("مبينا", "الأرقام تشير إلى مشاركة واسعة"), ("بين", "الخطة جاهزة")]
     assert len([s for s in st if s["cue"] == "بين"]) == 1     # the others are "between"
+
+
+def test_an_aside_about_the_speaker_and_a_participle_after_his_quotation(extract):
+    # "وقال الحداد، الذي تحدث في مؤتمر صحفي، إن ..." (تحدث is the aside's); "... الدكتورة سلمى،
+    # التي أكدت أن ..." (a statement); 'وقال: "..."، مضيفا: "..."' (no one called "جاهزة")
+    st = extract("وقال الحداد، الذي تحدث في مؤتمر صحفي بالقاهرة، إن الخطة جاهزة.\n"
+                 "وتحاورت الصحيفة مع الدكتورة سلمى العلوي، التي أكدت أن التنفيذ قريب.\n"
+                 'وقال: "الخطة جاهزة"، مضيفا: "سنبدأ غدا".')
+    assert [(s["cue"], s["speaker"]) for s in st][:2] == [("قال", "الحداد"), ("أكدت", "سلمى العلوي")]
+    assert only(st, cue="مضيفا")["speaker"] != "جاهزة"
