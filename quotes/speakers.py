@@ -552,11 +552,12 @@ class ArticleSpeakers:
                     return ent
         return None
 
-    def _find_by_title(self, title, exclude_kinds=()):
+    def _find_by_title(self, title, exclude_kinds=(), agree=""):
         """The person an article's title-only mention refers to ("الرئيس الروسي", "الوزيرة").
 
         The head word must agree (a spokesman of a ministry is not its minister) unless it is
-        generic ("المسؤول الإيراني"), and a title with more words must share one of them."""
+        generic ("المسؤول الإيراني"), a title with more words must share one of them, and the
+        gender must not clash ("الوزيرة" is not "وزير المالية سامي العلوي")."""
         toks = [stem(t) for t in title.split() if stem(t)]
         if not toks:
             return None
@@ -564,7 +565,7 @@ class ArticleSpeakers:
         head, rest = toks[0], set(toks[1:]) - {stem(m) for m in GENERIC_MODIFIERS}
         best, best_score = None, 0
         for ent in self.entities:
-            if ent.kind in exclude_kinds or not ent.titles:
+            if ent.kind in exclude_kinds or not ent.titles or agree and ent.agree and ent.agree != agree:
                 continue
             heads = {stem(t.split()[0]) for t in ent.titles if t.split()}
             es = ent.title_stems()
@@ -622,7 +623,7 @@ class ArticleSpeakers:
         elif mention.kind == "title":
             # "الوزير القحطاني": a family name after the title, of a person the article named
             ent = self._find_family_name(mention.title) or \
-                self._find_by_title(mention.title, exclude_kinds=("institution", "anonymous"))
+                self._find_by_title(mention.title, exclude_kinds=("institution", "anonymous"), agree=agree)
             if ent is None:
                 ent = Entity("title", "", [mention.title])
                 self.entities.append(ent)

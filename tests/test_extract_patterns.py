@@ -908,3 +908,10 @@ def test_an_aside_about_the_speaker_and_a_participle_after_his_quotation(extract
                  'وقال: "الخطة جاهزة"، مضيفا: "سنبدأ غدا".')
     assert [(s["cue"], s["speaker"]) for s in st][:2] == [("قال", "الحداد"), ("أكدت", "سلمى العلوي")]
     assert only(st, cue="مضيفا")["speaker"] != "جاهزة"
+
+
+def test_a_womans_title_does_not_name_a_man_with_that_office(extract):
+    # "وقالت الوزيرة سلمى ... وأضاف وزير المالية سامي ... وتابعت الوزيرة: ..." is her again
+    st = extract("وقالت الوزيرة سلمى الحداد إن الخطة جاهزة. وأضاف وزير المالية سامي العلوي أن التمويل "
+                 'متوفر. وتابعت الوزيرة: "لن نتأخر".')
+    assert only(st, quote="لن نتأخر")["speaker"] == "سلمى الحداد"
