@@ -142,7 +142,9 @@ def pair_quotes(text, start, end):
             inner_end -= 1
         found.append(Quote(opos, opos + len(opener), max(inner_end, opos + len(opener)), para_end, False, opener))
     found.sort(key=lambda q: (q.start, -q.end))
-    found = [_before_next_quote(text, q, found) if not q.closed else q for q in found]
+    closed = [q for q in found if q.closed]
+    closed_starts = [q.start for q in closed]
+    found = [q if q.closed else _before_next_quote(text, q, closed, closed_starts) for q in found]
     found.sort(key=lambda q: (q.start, -q.end))
     outer = []
     for q in found:
@@ -152,22 +154,24 @@ def pair_quotes(text, start, end):
     return outer
 
 
+LEAD_IN_REACH = 80      # characters before a quotation where its lead-in ("، مضيفا أن") lies
 _LEAD_IN_RE = regex.compile(r"[،,]\s*(?:[\p{L}\p{M}]+\s*){1,3}:?\s*$")
 
 
-def _before_next_quote(text, q, found):
+def _before_next_quote(text, q, closed, closed_starts):
     """An unclosed quotation ends at a comma followed by a short lead-in to a closed quotation of
     its own ('إن هذه الاجراءات "تأتي في الوقت ...، مضيفا أن "الفساد ..."'): the lead-in is the
-    reporter's, and the second quotation stands alone."""
-    for n in found:
-        if q.start < n.start < q.end and n.closed:
-            m = _LEAD_IN_RE.search(text, q.inner_start, n.start)
-            if m:
-                end = m.start()
-                while end > q.inner_start and text[end - 1] in " \t":
-                    end -= 1
-                return Quote(q.start, q.inner_start, end, end, False, q.mark)
-            break
+    reporter's, and the second quotation stands alone.  (``closed``: the closed quotations in
+    order of their start, found by bisection; the lead-in is looked for in the last words only.)"""
+    i = bisect_right(closed_starts, q.start)
+    if i < len(closed) and closed[i].start < q.end:
+        n = closed[i]
+        m = _LEAD_IN_RE.search(text, max(q.inner_start, n.start - LEAD_IN_REACH), n.start)
+        if m:
+            end = m.start()
+            while end > q.inner_start and text[end - 1] in " \t":
+                end -= 1
+            return Quote(q.start, q.inner_start, end, end, False, q.mark)
     return q
 
 

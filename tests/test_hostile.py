@@ -124,6 +124,7 @@ def _check(text):
     ("أ" * 5000 + " ") * 20,                             # very long words
     "قال في " * 10000,                                   # thousands of bare verbs in one clause
     "قال في\n" * 10000,                                  # lines ending in a preposition: one paragraph
+    ("قال إن “ «" + "كلمة “ أخرى « " * 40) * 300,          # thousands of unclosed marks of two kinds
 ])
 def test_worst_inputs_finish_and_keep_offsets(text):
     _check(text)
