@@ -38,6 +38,8 @@ _DASH_ASIDE_RE = regex.compile(r"(?:^|\s)[-–—ـ](?:\s|$)")
 # (ل with a tatweel or a quotation mark, ل + ال, or ل before two words: "بن لادن" is a name)
 _HEAD_ADDRESSEE_RE = regex.compile(
     r"\s+(?:لـ\s*[\"«“]?|ل[\"«“]|ل(?=ل)|ل(?=\S+\s+\S))(?P<to>[^\"«“»”]+?)[\"»”]?\s*$")
+MAX_SOURCED_CLAUSE = 600   # characters of the clause before بحسب / وفق that it attributes
+MAX_CONTENT_SCAN = 3000    # characters of a reported clause searched for the reporter's next clause
 _CONTRAST = {normalize(w) for w in ("حين", "بينما", "فيما", "لكن", "ولكن", "بيد")}
 _RELATIVES = {normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")}
 _SPEECH_HOST_RE = regex.compile(r"(?:أورد|نقل|بث|نشر)ت?(?:ها|ه)\s+")
@@ -73,6 +75,17 @@ def _words(text, start, end):
     return [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
 
 
+def _count_words(text, start, end, cap):
+    """The number of words in ``text[start:end]``, counted no further than ``cap`` (a long span
+    is only ever compared with a small number)."""
+    n = 0
+    for _ in _WORD_RE.finditer(text, start, end):
+        n += 1
+        if n >= cap:
+            break
+    return n
+
+
 def _trim(text, start, end):
     """Shrink [start, end) past spaces and punctuation at both ends."""
     while start < end and text[start] in _TRIM:
@@ -102,7 +115,7 @@ def _is_label_quote(text, para, q, limit, rules, cue_end=None):
     "قال عمرو موسى "رئيس حزب المؤتمر" أن"); so does a quoted name right after the verb or after
     لـ ("كما أكد "العيد" في ردٍّ ...", "أكد لـ "الاقتصادية" مختصون")."""
     inner = text[q.inner_start:q.inner_end]
-    n = len(_words(text, q.inner_start, q.inner_end))
+    n = _count_words(text, q.inner_start, q.inner_end, 12)
     kind = parse_mention(inner, rules).kind if n <= 10 else "none"
     before = text[max(para.start, q.start - 4):q.start].rstrip()
     if n <= 3 and kind in ("person", "institution") and (
@@ -213,7 +226,7 @@ def _content(text, para, cstart, stop):
             after += 1
         # the quotation is the whole content when the sentence or clause ends with it; a quoted
         # word or two before a comma is the clause's subject ("أن "العريان"، يؤكد لنا أنه ...")
-        short = len(_words(text, q.inner_start, q.inner_end)) <= 2
+        short = _count_words(text, q.inner_start, q.inner_end, 3) <= 2
         if after < para.end and text[after] in "،,.;؛!؟?" and not (short and text[after] in "،,"):
             after = end
         while after < para.end and text[after] in " \t،,.:;؛!؟?":
@@ -499,7 +512,7 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
     # the reported content
     i = bisect_right(cue_starts, ce)
     stop = min(cue_starts[i], para.end) if i < len(cue_starts) else para.end
-    brk = rules.content_break_re.search(text, ce, min(stop, para.sentence_end_after(ce)))
+    brk = rules.content_break_re.search(text, ce, min(stop, para.sentence_end_after(ce), ce + MAX_CONTENT_SCAN))
     if brk is not None and not para.inside_quote(brk.start()):
         stop = brk.start()
     if kind == "quote":
@@ -511,7 +524,7 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
             return None
         s, e, typ, closed = got
         object_words = len(_words(text, max(after_mention_end(mention, mention_start, ce), ce), q.start))
-        if object_words > 4 and not (typ == "direct" and len(_words(text, s, e)) >= 4):
+        if object_words > 4 and not (typ == "direct" and _count_words(text, s, e, 4) >= 4):
             return None     # "أشار إلى تصريحات ... “الناتو”": a noun phrase, not speech
         between = {normalize(w) for w, _, _ in _words(text, max(after_mention_end(mention, mention_start, ce), ce), q.start)}
         opens = _words(text, q.inner_start, q.inner_end)[:1]
@@ -580,7 +593,7 @@ def _clause_after_source(text, para, s0, men, rules):
     """The span of a reported clause opening with إن/أن right after the source named at ``s0``
     (a few words such as "في تصريح له" may stand between), or None."""
     last = men.text.split()[-1] if men.text.split() else ""
-    j = text.find(last, s0)
+    j = text.find(last, s0, s0 + len(men.text) + 200)
     if not last or j < 0:
         return None
     j += len(last)
@@ -609,11 +622,11 @@ def according_statement(text, para, m, rules, field, pindex):
         return None
     s0 = words[i][1]
     stop = para.sentence_end_after(s0)
-    for j in range(s0, stop):
+    for j in range(s0, min(stop, s0 + 150)):
         if text[j] in "،,:(" and not para.inside_quote(j):
             stop = j
             break
-    src = text[s0:stop]
+    src = text[s0:min(stop, s0 + 150)]       # (a source is named in a few words)
     if normalize(src).startswith("لل"):
         src = "ا" + src[1:]         # "وفقاً للوزارة": ل + ال with the alef elided
     elif normalize(src).startswith("ل") and len(src) > 1 and (src[1] in "ـ " or classify(normalize(src.split()[0])[1:], rules) != "NAME"):
@@ -621,7 +634,9 @@ def according_statement(text, para, m, rules, field, pindex):
     men = parse_mention(src, rules)
     if men.kind in ("none", "pronoun") or not _source_like(men, rules):
         return None
-    sent_start = para.sentence_start_before(cs)
+    sent_start = max(para.sentence_start_before(cs), cs - MAX_SOURCED_CLAUSE)
+    if sent_start > para.start and text[sent_start - 1].isalnum():
+        sent_start = text.find(" ", sent_start, cs) + 1 or sent_start     # (at a word's start)
     pre_s, pre_e = _trim(text, sent_start, cs)
     after = _clause_after_source(text, para, s0, men, rules)
     if after is not None and len(_words(text, pre_s, pre_e)) <= 5:
@@ -649,7 +664,7 @@ def according_statement(text, para, m, rules, field, pindex):
     by_mouth = normalize(m.group("cue")).endswith("لسان")      # "على لسان X": X is the speaker
     if lead and lead[0].start() == s and lead[0].form.kind == "verb":
         got = _bridge_mention(text, lead[0].end(), min(e, lead[0].end() + 80), rules)
-        if got and len(_words(text, got[1] + len(got[0].text), e)) < 2:
+        if got and _count_words(text, got[1] + len(got[0].text), e, 2) < 2:
             return None     # "وأكدت وزارة الخارجية القطرية وفقاً لوكالة ...": a verb and its subject, nothing said
     if lead and lead[0].start() == s and lead[0].form.kind == "verb" and not by_mouth:
         # "وأكدت وزارة الخارجية ... إدانتها ...، وفقاً لوكالة الأنباء": the verb's subject speaks,
@@ -690,7 +705,7 @@ def headline_statement(text, para, rules, field, pindex):
     if not got:
         return None
     s, e, typ, closed = got
-    if len(_words(text, s, e)) < 3:
+    if _count_words(text, s, e, 3) < 3:
         return None
     return Statement(field, s, e, typ, ":", colon, "headline", pindex, mention=men,
                      mention_start=para.start + text[para.start:colon].find(head), addressee=addressee)
@@ -798,6 +813,7 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
             if prev and normalize(prev[-1][0]) in _RELATIVES and not m.group("prefix") \
                     and text[max(para.start, prev[-1][1] - 3):prev[-1][1]].rstrip()[-1:] in "،," \
                     and matches and matches[-1][1] is not None and matches[-1][1].kind == "verb" \
+                    and prev[-1][1] - matches[-1][0].end() < 120 \
                     and len(_words(text, matches[-1][0].end(), prev[-1][1])) <= 6 \
                     and not rules.complementizer_re.search(text, matches[-1][0].end(), prev[-1][1]) \
                     and not any(c in text[matches[-1][0].end():prev[-1][1]] for c in ':"«“'):
@@ -867,7 +883,7 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
             # it names a channel ("وفق تصريحات أوردتها ...", "“...”، وفق ما نقلته قناة ...")
             host = next((st for st in reversed(found[-5:]) if st.cue_start < m.start() < st.start
                          or st.end <= m.start() and not any(st.end <= e < m.start() for e in para.sentence_ends)
-                         and len(_words(text, st.end, m.start())) <= 3), None)
+                         and _count_words(text, st.end, m.start(), 4) <= 3), None)
             if host is not None:
                 if host.channel is None and host.start < m.start():
                     src = according_statement(text, para, m, rules, field, pindex)

@@ -70,9 +70,11 @@ def words(text, folded=None, start=0, end=None):
     one word with punctuation around it, checked by ``str`` methods in C; only the others
     (digits, inner punctuation, stray marks) go through the pattern.  Measured on the shared
     corpus: 0.43 against 0.69 ms per article for the pattern alone."""
-    folded = fold_same_length(text) if folded is None else folded
     end = len(text) if end is None else end
-    sub = folded[start:end] if start or end != len(folded) else folded
+    if folded is None:      # (a fold keeps lengths: fold only the slice asked for)
+        sub = fold_same_length(text[start:end] if start or end != len(text) else text)
+    else:
+        sub = folded[start:end] if start or end != len(folded) else folded
     out = []
     pos = 0
     find = sub.find

@@ -24,16 +24,43 @@ def _prescan(text, rules, speakers, word_list=None):
         # only where a name follows within a few words (most titles stand alone: "قال الرئيس إن")
         if not any(classify(k, rules) == "NAME" for _, _, k in words[i + 1:i + 7]):
             continue
-        end = text.find("\n", s)
-        end = len(text) if end < 0 else end
-        men = parse_mention(text[s:min(end, s + 120)], rules)
+        end = text.find("\n", s, s + 120)
+        end = s + 120 if end < 0 else end
+        men = parse_mention(text[s:end], rules)
         if men.kind == "person" and men.title:
             speakers.register(men, s)
 
 
+MAX_SENTENCE_BACK = 800     # characters from a sentence's start to a cue whose subject it gives
+
+
+MAX_RECENT = 40     # speakers an implicit subject may go back to, most recent last
+
+
+def _touch(recent, ent):
+    """Make ``ent`` the most recent speaker (identity, not equal fields); keep the list short."""
+    for k in range(len(recent) - 1, -1, -1):
+        if recent[k] is ent:
+            del recent[k]
+            break
+    recent.append(ent)
+    if len(recent) > MAX_RECENT:
+        del recent[0]
+
+
+def _sentence_start(text, pos):
+    """Where the sentence holding ``pos`` starts (after a full stop or a line break), looked for
+    no further back than just past MAX_SENTENCE_BACK: beyond, the start found is that limit."""
+    floor = max(0, pos - MAX_SENTENCE_BACK - 1)
+    found = max(text.rfind(".", floor, pos), text.rfind("\n", floor, pos))
+    return found + 1 if found >= 0 else floor
+
+
 def _sentence_subject(text, st, rules):
     """The speaker a participle continues: the subject of its sentence's first verb."""
-    start = max(text.rfind(".", 0, st.cue_start), text.rfind("\n", 0, st.cue_start)) + 1
+    start = _sentence_start(text, st.cue_start)
+    if st.cue_start - start > MAX_SENTENCE_BACK:
+        return None     # too long a run of text to tell its subject (and a look back must stay bounded)
     words = _words(text, start, st.cue_start)
     while words and normalize(words[0][0]) in rules.clause_particles:
         words = words[1:]
@@ -48,7 +75,7 @@ def _sentence_subject(text, st, rules):
     first = normalize(words[0][0])
     if gap and gap[0] in ":«“\"" and (first in rules.forms or first[1:] in rules.forms):
         return None     # "وقال: "الخطة جاهزة"، مضيفا": the verb's words follow, not a subject
-    men = parse_mention(text[s:st.cue_start], rules)
+    men = parse_mention(text[s:min(st.cue_start, s + 300)], rules)
     if men.kind == "title" and not any(classify(clean_token(w), rules) == "TITLE" for w in men.title.split()):
         # "وانتقد الحداد القرار، قائلاً": a family name, then the verb's object
         return Mention(words[1][0], "person", name=words[1][0])
@@ -76,11 +103,12 @@ def _cited(ent, rules):
 
 def _preceded_in_sentence(text, st):
     """Does the cue stand after another clause of its sentence ("دعا X ...، وقال ...")?"""
-    start = max(text.rfind(".", 0, st.cue_start), text.rfind("\n", 0, st.cue_start)) + 1
-    return len(text[start:st.cue_start].split()) > 2
+    start = _sentence_start(text, st.cue_start)
+    return len(text[max(start, st.cue_start - 200):st.cue_start].split()) > 2
 
 
 EPITHET_REACH = 600     # characters back to the named person a definite title may stand for
+MAX_STATEMENTS_BACK = 12    # statements of a paragraph looked back at for the one a verb continues
 
 
 def _epithet(title, rules):
@@ -110,9 +138,7 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
             pos, men, agree = pending.pop(0)
             ent = speakers.register(men, pos, agree)
             if ent is not None:
-                if ent in recent:
-                    recent.remove(ent)
-                recent.append(ent)
+                _touch(recent, ent)
         ent = None
         men = st.mention
         if men is not None and men.kind in ("person", "institution", "anonymous", "title"):
@@ -130,7 +156,7 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
                            ent)
         elif st.inherit or (men is None and st.rule == "verb" and _preceded_in_sentence(text, st)):
             prev = None
-            for j in range(i - 1, -1, -1):
+            for j in range(i - 1, max(-1, i - 1 - MAX_STATEMENTS_BACK), -1):
                 p = statements[j]
                 if p.paragraph != st.paragraph or p.field != st.field:
                     break
@@ -164,9 +190,7 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
         st.entity = ent
         if ent is not None:
             st.speaker = ent.display or None
-            if ent in recent:
-                recent.remove(ent)
-            recent.append(ent)
+            _touch(recent, ent)
     for st in statements:
         # one person, one name in an article: the fullest the article gives, wherever it comes
         if st.entity is not None:

@@ -472,7 +472,7 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
     return Mention(span, "none")
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
     """A person or institution of one article."""
     kind: str

@@ -125,6 +125,9 @@ def _check(text):
     "قال في " * 10000,                                   # thousands of bare verbs in one clause
     "قال في\n" * 10000,                                  # lines ending in a preposition: one paragraph
     ("قال إن “ «" + "كلمة “ أخرى « " * 40) * 300,          # thousands of unclosed marks of two kinds
+    "وقال إن الخطة " * 4000,                              # thousands of statements in one sentence
+    "وفق المصادر " * 4000,                                # thousands of sources, thousands of speakers
+    "وأكدت وزارة الخارجية وفقاً لوكالة الأنباء، " * 2000,  # verbs and sources with nothing said
 ])
 def test_worst_inputs_finish_and_keep_offsets(text):
     _check(text)
