@@ -18,10 +18,11 @@ REGEX_TIMEOUT = 30.0
 
 class CueMatch:
     """A reporting word found in a text, shaped like a regex match (start(), end(), group())."""
-    __slots__ = ("_start", "_end", "_cue_start", "form", "_text")
+    __slots__ = ("_start", "_end", "_cue_start", "form", "_text", "_prefix_start")
 
-    def __init__(self, text, start, cue_start, end, form):
+    def __init__(self, text, start, cue_start, end, form, prefix_start=None):
         self._text, self._start, self._cue_start, self._end, self.form = text, start, cue_start, end, form
+        self._prefix_start = start if prefix_start is None else prefix_start    # after a stray letter
 
     def start(self, group=0):
         return self._cue_start if group == "cue" else self._start
@@ -31,7 +32,7 @@ class CueMatch:
 
     def group(self, name=0):
         if name == "prefix":
-            return self._text[self._start:self._cue_start]
+            return self._text[self._prefix_start:self._cue_start]
         if name == "cue":
             return self._text[self._cue_start:self._end]
         return self._text[self._start:self._end]
@@ -117,6 +118,10 @@ def find_cues(text, rules, start=0, end=None, word_list=None):
             suffixed = last == "ه" or last == "ا" and key[-2:] == "ها" or last == "م" and key[-2:] == "هم"
             prefixed = key[0] in "وف" and len(key) > 3
             if not (suffixed or prefixed):
+                if key[1] == "و" and ws and text[ws - 1] in "،,":
+                    glued = _glued_after_comma(text, rules, ws, we, key)
+                    if glued is not None:
+                        out.append(glued)
                 continue
             word = text[ws:we]
             form = lookup(rules, key, word) if suffixed else None
@@ -127,3 +132,17 @@ def find_cues(text, rules, start=0, end=None, word_list=None):
         if form is not None:
             out.append(CueMatch(text, ws, cue_start, we, form))
     return out
+
+
+def _glued_after_comma(text, rules, ws, we, key):
+    """A clause's و + verb with a stray letter before it, glued to the comma that ends the
+    previous clause: a typing slip ("ودعمهم،روأشار بأن الحملة" in Al Riyadh).  Only a past
+    verb, and not after ل ("لوقال", if he said)."""
+    if len(key) < 5 or key[0] == "ل":
+        return None
+    form = rules.forms.get(key[2:])
+    if form is None or form.kind != "verb" or form.tense != "past":
+        return None
+    word = text[ws:we]
+    conj = ws + _skip_letter(word, 0)
+    return CueMatch(text, ws, conj + _skip_letter(text[conj:we], 0), we, form, prefix_start=conj)

@@ -915,3 +915,16 @@ def test_a_womans_title_does_not_name_a_man_with_that_office(extract):
     st = extract("وقالت الوزيرة سلمى الحداد إن الخطة جاهزة. وأضاف وزير المالية سامي العلوي أن التمويل "
                  'متوفر. وتابعت الوزيرة: "لن نتأخر".')
     assert only(st, quote="لن نتأخر")["speaker"] == "سلمى الحداد"
+
+
+def test_a_verb_glued_to_a_comma_with_a_stray_letter_opens_its_clause(extract):
+    # Al Riyadh: "ومساندتهم ودعمهم،روأشار بأن الحملة ...": a typing slip put "ر" between the
+    # comma and "وأشار"; the first clause ends at the comma, the second is the verb's own
+    text = ("وأضاف الحداد أن المشروع جاء بتمويل من الأهالي ودعمهم،روأشار بأن الحملة ستبقى مستمرة في عملها.")
+    st = extract(text)
+    first = only(st, cue="أضاف")
+    assert first["quote"] == "المشروع جاء بتمويل من الأهالي ودعمهم"
+    second = only(st, cue="أشار")
+    assert second["quote"] == "الحملة ستبقى مستمرة في عملها" and second["speaker"] == "الحداد"
+    # "لوقال" (if he said) after a comma is no slip, and a word is no verb because it ends like one
+    assert [s["cue"] for s in extract("وأضاف الحداد أن المشروع جاء بتمويل من الأهالي،لوقال غير ذلك.")] == ["أضاف"]
