@@ -592,8 +592,11 @@ class ArticleSpeakers:
                 if ent is not None or k == 1 and not self._is_family_name(toks[0]) \
                         or k == 2 and normalize(toks[0]) in self.rules.first_name_connectors:
                     break           # a lone first name ("محمد", "عبد العزيز") identifies nobody
-                # "دمرداش لرويترز": the first words name someone the article knows; the rest is not a name
+                # "دمرداش لرويترز": the first words name someone the article knows; the rest is not a
+                # name.  A person: "ذي دايلي مايل" is not "صحيفة ذي دايلي ستار صنداي"
                 ent = self._find_named(" ".join(toks[:k]))
+                if ent is not None and ent.kind != "person":
+                    ent = None
                 if ent is not None:
                     mention = Mention(mention.text, "person", name=" ".join(toks[:k]), title=mention.title)
             if ent is None:

@@ -928,3 +928,14 @@ def test_a_verb_glued_to_a_comma_with_a_stray_letter_opens_its_clause(extract):
     assert second["quote"] == "الحملة ستبقى مستمرة في عملها" and second["speaker"] == "الحداد"
     # "لوقال" (if he said) after a comma is no slip, and a word is no verb because it ends like one
     assert [s["cue"] for s in extract("وأضاف الحداد أن المشروع جاء بتمويل من الأهالي،لوقال غير ذلك.")] == ["أضاف"]
+
+
+def test_a_newspaper_sharing_first_words_with_another_is_not_it(extract):
+    # Arriyadiyah: "صحيفة "ذي دايلي ستار صنداي"" then "بحسب ما ذكرت "ذي دايلي مايل""; the first
+    # words of a name find a person the article knows ("دمرداش لرويترز"), never an institution
+    text = ('وكشفت صحيفة "ذي دايلي ستار صنداي" بان النادي حجز موعدا للفحص الطبي. وقرر النادي تعديل '
+            'عرضه بدفع 6 ملايين اخرى كاضافات ملحقة بالعقد بحسب ما ذكرت "ذي دايلي مايل" التي رأت ان المدرب لن يتردد في اشراكه.')
+    st = extract(text)
+    assert only(st, cue="كشفت")["speaker"] == "صحيفة ذي دايلي ستار صنداي"
+    assert only(st, cue="بحسب")["speaker"] == "ذي دايلي مايل"
+    assert only(st, cue="رأت")["speaker"] == "ذي دايلي مايل"
