@@ -97,6 +97,7 @@ class Rules:
     addressee_re: object = None
     content_break_re: object = None
     eulogies: dict = field(default_factory=dict)     # normalized words of a eulogy -> whom it praises
+    dual_heads: set = field(default_factory=set)     # "صحيفتا", "وكالتا": two bodies named after it
     #: token -> its class (quotes.speakers.classify): a pure function of the token and these rules
     token_classes: dict = field(default_factory=dict, repr=False)
 
@@ -182,6 +183,12 @@ def load(rules_dir=RULES_DIR):
         r"\s(?:و" + MARKS + r")" + alternation(cues.get("content_breaks", [])) + MARKS + WB_END)
     for attr, (source, key) in WORD_LISTS.items():
         setattr(r, attr, _norm_set((spk if source == "speakers" else cues).get(key)))
+    # the dual of a feminine head, in construct before the two names ("صحيفتا "ذي دايلي مايل"
+    # و"دايلي تلغراف"", "وكالتا ..."): the same kind of head
+    r.dual_heads = {h[:-1] + "تا" for h in r.institution_heads | r.media_heads
+                    if h.endswith("ه") and not h.startswith("ال") and " " not in h}
+    r.institution_heads |= r.dual_heads
+    r.media_heads |= {d for d in r.dual_heads if d[:-2] + "ه" in r.media_heads}
     r.name_heads = r.term_heads | r.media_heads | r.institution_heads
     r.title_words = {w for w in r.person_titles if " " not in w}
     r.object_suffix = set(cues.get("object_suffix") or [])

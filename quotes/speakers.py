@@ -229,6 +229,11 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
         if cls == "STOP" and (name or i == 0 and name_first) and tok == "علي" \
                 and raw.strip(_QUOTE_CHARS + ".،,").endswith("ي"):
             cls = "NAME"          # "أحمد محمد علي", "يقول علي أكبر ولايتي": the name Ali, not على
+        if tok == "و" and (title or name) and i + 1 < len(words) and text[e:e + 1] in _QUOTE_CHARS:
+            # a second quoted name keeps its و ("صحيفتا "ذي دايلي مايل" و"دايلي تلغراف"")
+            words[i + 1] = ("و" + words[i + 1][0], words[i + 1][1], words[i + 1][2])
+            i += 1
+            continue
         if len(tok.rstrip(".")) == 1 and not name and not (title and head != "TITLE" and tok in ("ل", "ب")):
             i += 1                # "د." (doctor), "م." (engineer): an abbreviated title
             continue
@@ -523,8 +528,8 @@ class ArticleSpeakers:
         toks = _name_tokens(name)
         best = None
         for ent in self.entities:
-            if not ent.name:
-                continue
+            if not ent.name or ent.kind == "institution" and normalize(ent.name.split()[0]) in self.rules.dual_heads:
+                continue        # "ذي دايلي مايل" is one of "صحيفتا ذي دايلي مايل ودايلي تلغراف", not both
             et = ent.name_tokens()
             if toks <= et or et <= toks:
                 if best is None or ent.seen_before(self.now) > best.seen_before(self.now):

@@ -939,3 +939,15 @@ def test_a_newspaper_sharing_first_words_with_another_is_not_it(extract):
     assert only(st, cue="كشفت")["speaker"] == "صحيفة ذي دايلي ستار صنداي"
     assert only(st, cue="بحسب")["speaker"] == "ذي دايلي مايل"
     assert only(st, cue="رأت")["speaker"] == "ذي دايلي مايل"
+
+
+def test_two_newspapers_named_after_a_dual_head(extract):
+    # Arriyadiyah: "وذكرت صحيفتا "ذي دايلي مايل" و"دايلي تلغراف" ان ..."; the dual of a feminine
+    # head names both bodies, and a later mention of one of them is that one alone
+    text = ('وذكرت صحيفتا "ذي دايلي مايل" و"دايلي تلغراف" ان النادي يسعى الى حسم الصفقة قبل موعدها. '
+            'وقرر النادي تعديل عرضه بدفع 6 ملايين اخرى كاضافات ملحقة بالعقد بحسب ما ذكرت "ذي دايلي مايل".')
+    st = extract(text)
+    assert only(st, cue="ذكرت")["speaker"] == "صحيفتا ذي دايلي مايل ودايلي تلغراف"
+    assert only(st, cue="بحسب")["speaker"] == "ذي دايلي مايل"
+    assert only(extract("وقالت وكالتا رويترز وفرانس برس ان الانفجار وقع صباحا."), cue="قالت")["speaker"] \
+        == "وكالتا رويترز وفرانس برس"
