@@ -394,14 +394,38 @@ def _amma_before(text, para, cue_start):
     return bool(words) and normalize(words[0][0]) in ("اما", "واما") and len(words) <= 8
 
 
+def _speech_noun_opens(text, para, m, matches, rules):
+    """Does "بقوله" / "لقوله" at ``m`` open a statement of its own?  Not right after a verb and
+    its subject, before the verb's words ("واختتم «العريان» بقوله: «...»", "وأضافت بقولها إن"):
+    it says how they spoke.  Otherwise only where it continues a reporting sentence ("كما أشار
+    "العيد" ... إلى عدم وجود برامج، بقوله: ...") or cites scripture ("لقوله تعالى: ..."): after
+    another verb ("ونصح الفاشلين سياسيا ... بقوله") its subject is not to be guessed."""
+    prev = matches[-1][0] if matches and not para.ends_between(matches[-1][0].end(), m.start()) else None
+    if prev is not None and matches[-1][1].kind == "verb" and len(_words(text, prev.end(), m.start())) <= 4 \
+            and ":" not in text[prev.end():m.start()] \
+            and not rules.complementizer_re.search(text, prev.end(), m.start()):
+        return False        # (four words hold a subject, a quoted name ("«العريان»") included)
+    if prev is not None:
+        return True
+    words = _words(text, m.end(), min(para.end, m.end() + 40))
+    return bool(words) and _eulogy_mention(text, words[0][1], words, rules) is not None
+
+
+def _eulogy_mention(text, s, words, rules):
+    """"قال صلى الله عليه وسلم: ...", "لقوله تعالى: ...": the one the eulogy praises, or None."""
+    for eulogy, praised in rules.eulogies.items():
+        if tuple(normalize(w) for w, _, _ in words[:len(eulogy)]) == eulogy:
+            return Mention(text[s:words[len(eulogy) - 1][2]], "person", name=praised), s
+    return None
+
+
 def _bridge_mention(text, start, end, rules, partial=False):
     """The speaker named between a verb and its content (verb first)."""
     s, e = _trim(text, start, end)
     words = _words(text, s, min(e, s + 40))
-    for eulogy, praised in rules.eulogies.items():
-        if tuple(normalize(w) for w, _, _ in words[:len(eulogy)]) == eulogy:
-            # "قال صلى الله عليه وسلم: ...": the one the eulogy praises
-            return Mention(text[s:words[len(eulogy) - 1][2]], "person", name=praised), s
+    got = _eulogy_mention(text, s, words, rules)
+    if got:
+        return got
     if s + 1 < e and text[s] == "ل" and text[s + 1] in "ـ \"'«“”„":
         return None         # "أكدوا لـ«الدستور الأصلي» أن": whom they told, not who spoke
     if s < e and text[s] in "\"'«“”„":
@@ -493,7 +517,12 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
     else:
         channel = None
         rule = "participle" if participle else "verb"
-        if not participle:
+        if participle:
+            s = _trim(text, ce, bridge_end)[0]
+            got = _eulogy_mention(text, s, _words(text, s, min(bridge_end, s + 40)), rules)
+            if got:
+                mention, mention_start = got
+        else:
             prefix = normalize(m.group("prefix"))
             if not prefix or prefix == "ف" and _amma_before(text, para, cs):
                 got = _subject_before(text, para, cs, rules)
@@ -829,6 +858,9 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
                     and matches[-1][1].kind == "verb" and not text[matches[-1][0].end():m.start()].strip():
                 # "وقال راي بابار، رئيس شرطة المنطقة، إن": a verb's subject, not a second verb (two past
                 # verbs never follow each other; "وتابع يقول" does)
+                continue
+            if m.form.kind == "participle" and normalize(m.group("cue")) in rules.speech_noun_cues \
+                    and not _speech_noun_opens(text, para, m, matches, rules):
                 continue
             matches.append((m, m.form))
         for m in rules.document_re.finditer(text, para.start, para.end):

@@ -97,6 +97,7 @@ class Rules:
     addressee_re: object = None
     content_break_re: object = None
     eulogies: dict = field(default_factory=dict)     # normalized words of a eulogy -> whom it praises
+    speech_noun_cues: set = field(default_factory=set)   # "بقوله", "لقوله"
     dual_heads: set = field(default_factory=set)     # "صحيفتا", "وكالتا": two bodies named after it
     #: token -> its class (quotes.speakers.classify): a pure function of the token and these rules
     token_classes: dict = field(default_factory=dict, repr=False)
@@ -169,6 +170,10 @@ def load(rules_dir=RULES_DIR):
         if stem:
             for ending, agree in PARTICIPLE_ENDINGS.items():
                 r.forms[normalize(stem + ending)] = CueForm(stem + ending, lemma, "participle", agree)
+    r.speech_noun_cues = _norm_set(cues.get("speech_noun_cues"))
+    for noun in cues.get("speech_noun_cues") or []:
+        agree = "p" if noun.endswith("هم") else "f" if noun.endswith("ها") else "m"
+        r.forms[normalize(noun)] = CueForm(noun, "قال", "participle", agree)
     r.complementizer_re = regex.compile(
         WB_START + r"(?P<prep>(?:" + alternation(cues.get("prepositions", [])) + r")\s*)?"
         r"(?P<comp>ب?" + alternation(cues.get("complementizers", [])) + r")" + WB_END)   # "لأن" is "because"

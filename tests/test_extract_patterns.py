@@ -951,3 +951,34 @@ def test_two_newspapers_named_after_a_dual_head(extract):
     assert only(st, cue="بحسب")["speaker"] == "ذي دايلي مايل"
     assert only(extract("وقالت وكالتا رويترز وفرانس برس ان الانفجار وقع صباحا."), cue="قالت")["speaker"] \
         == "وكالتا رويترز وفرانس برس"
+
+
+def test_bi_qawlihi_continues_a_reporting_sentence(extract):
+    # Sabq: "كما أشار "العيد" ... إلى عدم وجود برامج مسابقات هذا العام ...، بقوله: حرصاً على ..."
+    text = ('قال مدير القناة خالد العيد إن الموسم يبدأ غدا. كما أشار "العيد" ردا على استفسارات الصحفيين '
+            'إلى عدم وجود برامج مسابقات هذا العام على شاشة القناة، بقوله: حرصا على عدم التكرار ندرس برامج جديدة.')
+    s = only(extract(text), cue="بقوله")
+    assert s["speaker"] == "خالد العيد" and s["quote"] == "حرصا على عدم التكرار ندرس برامج جديدة"
+
+
+def test_bi_qawlihi_after_a_verb_and_its_subject_is_how_they_spoke(extract):
+    # Al-Masry Al-Youm: "واختتم «العريان» بقوله: «نتشاور مع بقية الأحزاب ...»": one statement, the verb's
+    st = extract("وقال العريان إن الحكم نافذ.\nواختتم «العريان» بقوله: «نتشاور مع بقية الأحزاب حول الحكم».")
+    assert [s["cue"] for s in st] == ["قال", "اختتم"]
+    assert st[1]["quote"] == "نتشاور مع بقية الأحزاب حول الحكم" and st[1]["speaker"] == "العريان"
+
+
+def test_li_qawlihi_taala_cites_scripture_and_a_verb_inside_the_verse_reports_nothing(extract):
+    # Al Jazirah: "فَوَيْلٌ لَّهُم مِّمَّا كَتَبَتْ أَيْدِيهِمْ ..": "what their hands wrote" gave a speaker
+    # "أَيْدِيهِمْ وَوَيْلٌ" and, past the "..", the next verse as its words
+    text = ("بقوله تعالى: فَوَيْلٌ لَّهُم مِّمَّا كَتَبَتْ أَيْدِيهِمْ وَوَيْلٌ لَّهُمْ مِّمَّا يَكْسِبُونَ .. "
+            "والقرآن لم يستحفظ الخلق، بل حفظه الخالق لقوله تعالى: إِنَّا نَحْنُ نَزَّلْنَا الذِّكْرَ.")
+    st = extract(text)
+    assert [(s["cue"], s["speaker"]) for s in st] == [("بقوله", "الله"), ("لقوله", "الله")]
+    assert st[1]["quote"] == "إِنَّا نَحْنُ نَزَّلْنَا الذِّكْرَ"
+
+
+def test_bi_qawlihi_after_a_verb_that_reports_nothing_guesses_no_speaker(extract):
+    # FJP: "ونصح الفاشلين سياسيا والعاجزين عن المنافسة ... بقوله : يمتنعون": the advised are no speaker
+    st = extract("وشدد العريان على أن الانتخابات قريبة.\nونصح الفاشلين سياسيا والعاجزين عن المنافسة بقوله : يمتنعون.")
+    assert all(s["speaker"] != "سياسيا" for s in st) and [s["cue"] for s in st] == ["شدد"]
