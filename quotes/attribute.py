@@ -528,6 +528,11 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
                 got = _subject_before(text, para, cs, rules)
                 if got == "embedded":
                     return None     # "خاصة أن بعضهم أعلن ...": a verb inside a reported clause
+                if got and got[0].kind == "person" and not got[0].title and len(got[0].name.split()) == 1 \
+                        and text[ce:bridge_end].lstrip()[:1] in "«“\"":
+                    # "وفي شأن، آخر قالت «نولاند» إن": the quoted name after the verb is its
+                    # subject; a lone word before it is not
+                    got = _bridge_mention(text, ce, bridge_end, rules) or got
                 if got:
                     mention, mention_start = got
             if mention is None:

@@ -982,3 +982,11 @@ def test_bi_qawlihi_after_a_verb_that_reports_nothing_guesses_no_speaker(extract
     # FJP: "ونصح الفاشلين سياسيا والعاجزين عن المنافسة ... بقوله : يمتنعون": the advised are no speaker
     st = extract("وشدد العريان على أن الانتخابات قريبة.\nونصح الفاشلين سياسيا والعاجزين عن المنافسة بقوله : يمتنعون.")
     assert all(s["speaker"] != "سياسيا" for s in st) and [s["cue"] for s in st] == ["شدد"]
+
+
+def test_a_quoted_name_after_the_verb_is_its_subject_not_the_word_before(extract):
+    # Al-Masry Al-Youm: "وفي شأن، آخر قالت «نولاند» إن ...": a misplaced comma leaves "آخر" (another)
+    # before the verb; the subject is the quoted name after it
+    text = "وقالت المتحدثة جين الحداد إن الزيارة مهمة.\nوفي شأن، آخر قالت «الحداد» إن الوفد سيصل غدا إلى العاصمة."
+    s = only(extract(text), quote="الوفد سيصل غدا إلى العاصمة")
+    assert s["speaker"] == "جين الحداد"
