@@ -537,6 +537,11 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
                     mention, mention_start = got
             if mention is None:
                 got = _bridge_mention(text, ce, bridge_end, rules, partial=(kind == "quote"))
+                if got and text[ce:ce + 1] in "،," \
+                        and text[got[1] + len(got[0].text):got[1] + len(got[0].text) + 3].lstrip()[:1] not in "،,":
+                    # after a comma right after the verb, a subject is set off by commas ("أدان،
+                    # أحمد فهمي، كذلك"); "تابع، الأول يتعلق بمفهوم جديد" begins what he said
+                    got = None
                 if got:
                     mention, mention_start = got
         after_mention = ce

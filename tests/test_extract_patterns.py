@@ -990,3 +990,13 @@ def test_a_quoted_name_after_the_verb_is_its_subject_not_the_word_before(extract
     text = "وقالت المتحدثة جين الحداد إن الزيارة مهمة.\nوفي شأن، آخر قالت «الحداد» إن الوفد سيصل غدا إلى العاصمة."
     s = only(extract(text), quote="الوفد سيصل غدا إلى العاصمة")
     assert s["speaker"] == "جين الحداد"
+
+
+def test_after_a_comma_right_after_the_verb_only_a_name_set_off_by_commas_is_its_subject(extract):
+    # Akhbar El Yom: "تابع، الأول يتعلق بمفهوم جديد ..." are his words, not a speaker "الأول يتعلق";
+    # El Fagr: "وفي بيان صحفي أدان، أحمد فهمي، كذلك "..."": a subject between commas
+    text = ("وقال العريان إن الحكم تعرض لأمرين في غاية الأهمية.\nتابع، الأول يتعلق بمفهوم جديد لأعمال السيادة، "
+            "والثاني أن المحكمة تقوم بوظيفة تشريعية.")
+    assert only(extract(text), cue="تابع")["speaker"] == "العريان"
+    text = 'وفي بيان صحفي أدان، أحمد فهمي، كذلك "حالات التحرش التي تعرضت لها بعض الفتيات في الميدان".'
+    assert only(extract(text), cue="أدان")["speaker"] == "أحمد فهمي"
