@@ -668,7 +668,8 @@ def according_statement(text, para, m, rules, field, pindex):
     src = text[s0:min(stop, s0 + 150)]       # (a source is named in a few words)
     if normalize(src).startswith("لل"):
         src = "ا" + src[1:]         # "وفقاً للوزارة": ل + ال with the alef elided
-    elif normalize(src).startswith("ل") and len(src) > 1 and (src[1] in "ـ " or classify(normalize(src.split()[0])[1:], rules) != "NAME"):
+    elif normalize(src).startswith("ل") and len(src) > 1 and (src[1] in "ـ " or classify(normalize(src.split()[0])[1:], rules) != "NAME"
+                                                            or i == 0 and normalize(m.group("cue")) in rules.according_lam):
         src = src[1:].lstrip("ـ ")
     men = parse_mention(src, rules)
     if men.kind in ("none", "pronoun") or not _source_like(men, rules):

@@ -137,6 +137,7 @@ WORD_LISTS = {
     "interjection_verbs": ("cues", "interjection_verbs"),
     "not_complementizer_after": ("cues", "not_complementizer_after"),
     "verbal_noun_after": ("cues", "verbal_noun_after"),
+    "according_lam": ("cues", "according_lam"),
 }
 
 

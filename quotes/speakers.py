@@ -537,10 +537,15 @@ class ArticleSpeakers:
         return best
 
     def _is_family_name(self, token):
-        """Is ``token`` the last name of a person the article knows ("دمرداش")?"""
+        """Is ``token`` the last name of a person the article knows ("دمرداش"; "عبدالرحمن" of
+        "رامي عبد الرحمن")?"""
         t = strip_article(normalize(token))
-        return any(e.kind == "person" and e.name and len(e.name.split()) > 1
-                   and strip_article(normalize(e.name.split()[-1])) == t for e in self.entities)
+        for e in self.entities:
+            if e.kind == "person" and e.name:
+                words = _COMPOUND_RE.sub(r"\1", normalize(e.name)).split()
+                if len(words) > 1 and strip_article(words[-1]) == t:
+                    return True
+        return False
 
     def _find_family_name(self, title):
         """The person whose family name ends a short title-like mention ("الوزير القحطاني"); a

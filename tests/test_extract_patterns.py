@@ -1000,3 +1000,26 @@ def test_after_a_comma_right_after_the_verb_only_a_name_set_off_by_commas_is_its
     assert only(extract(text), cue="تابع")["speaker"] == "العريان"
     text = 'وفي بيان صحفي أدان، أحمد فهمي، كذلك "حالات التحرش التي تعرضت لها بعض الفتيات في الميدان".'
     assert only(extract(text), cue="أدان")["speaker"] == "أحمد فهمي"
+
+
+def test_wifqan_li_glued_to_any_source(extract):
+    # Okaz: "وتم العثور على مسدس محشو في سيارة اداير وفقا لوثائق المحكمة": وفقا governs ل, whatever
+    # the word it is glued to; after بحسب a ل belongs to the name
+    text = "وتم العثور على مسدس محشو في سيارة المتهم وفقا لوثائق المحكمة."
+    assert only(extract(text), cue="وفقا")["speaker"].startswith("وثائق")
+    text = "وتم العثور على مسدس محشو في سيارة المتهم بحسب لافروف."
+    assert only(extract(text), cue="بحسب")["speaker"] == "لافروف"
+
+
+def test_bil_qawl_ends_a_speakers_name(extract):
+    # BBC Arabic: "... علق على خبر استقالة الخطيب بالقول ان" and "وختمت الصحيفة بالقول": the
+    # paper's name became "الصحيفة بالقول" for all its statements
+    text = ("وقالت صحيفة الغارديان إن الانتخابات مهمة.\nوختمت الصحيفة بالقول إن التحدي كبير أمام الحكومة.")
+    assert {s["speaker"] for s in extract(text)} == {"صحيفة الغارديان"}
+
+
+def test_a_compound_family_name_is_known_glued_or_spaced(extract):
+    # Al Yaum: "رامي عبد الرحمن" then "وفق عبدالرحمن بمقتل عشرة عناصر"
+    text = ("وقال مدير المرصد رامي عبد الرحمن إن المعارك عنيفة.\nوتسببت الاشتباكات والتفجيران الانتحاريان وفق عبدالرحمن "
+            "بمقتل عشرة عناصر من التنظيم.")
+    assert only(extract(text), cue="وفق")["speaker"] == "رامي عبد الرحمن"
