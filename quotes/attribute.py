@@ -889,12 +889,16 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
                 st = _document_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers)
             else:
                 st = verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers=blockers)
+                heads = m.group("prefix") or para.sentence_start_before(m.start()) >= m.start() - 6
                 if st is None and form.kind == "verb" and subjects is not None and (
-                        m.group("prefix") or para.sentence_start_before(m.start()) >= m.start() - 6):
-                    # "وأدان X، عضو ...، بشدة ما ...": no statement, but X is who speaks next
+                        heads or _opens_statement(text, para, m, form, rules)):
+                    # "وأدان X، عضو ...، بشدة ما ...": no statement, but X is who speaks next; inside
+                    # a sentence ("...، حيث أكد وزير الخارجية ... تضامن بلاده") only a titled person
+                    # or an institution, not the verb's object ("عدم صحة")
                     got = _bridge_mention(text, m.end(), min(para.end, m.end() + 80), rules)
                     if got and (got[0].kind == "institution" or got[0].kind == "person" and _ends_cleanly(text, got, rules)
-                                and (got[0].title or len(got[0].name.split()) > 1)
+                                and (any(classify(clean_token(w), rules) == "TITLE" for w in got[0].title.split())
+                                     or heads and (got[0].title or len(got[0].name.split()) > 1))
                                 and not any(normalize(t).endswith(("ها", "هم")) for t in got[0].name.split())):
                         subjects.append((got[1], got[0], form.agree))
             if st is None and form.kind == "verb":

@@ -132,6 +132,7 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
     _prescan(text, rules, speakers, word_list)
     recent = []      # entities of statements so far, most recent last
     pending = sorted(subjects, key=lambda x: x[0])
+    last_subject = None     # (offset, entity) of the latest verb subject that introduced no statement
     for i, st in enumerate(statements):
         speakers.now = st.cue_start
         while pending and pending[0][0] < st.cue_start:
@@ -139,6 +140,7 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
             ent = speakers.register(men, pos, agree)
             if ent is not None:
                 _touch(recent, ent)
+                last_subject = (pos, ent)
         ent = None
         men = st.mention
         if men is not None and men.kind in ("person", "institution", "anonymous", "title"):
@@ -165,6 +167,11 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
                     break
             if prev is not None and text.count(".", prev.end, st.cue_start) == 0:
                 ent = prev.entity
+            elif st.inherit and last_subject is not None and _sentence_start(text, st.cue_start) <= last_subject[0] \
+                    and (prev is None or prev.cue_start < last_subject[0]):
+                # "وأدانت دولة الإمارات ...، حيث أكد وزير الخارجية ... عبدالله بن زايد ... تضامن
+                # بلاده ...، مبيناً أن": the nearest speaking subject of the sentence, not its first
+                ent = last_subject[1]
             else:
                 subj = _sentence_subject(text, st, rules)
                 if subj is not None:

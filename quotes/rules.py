@@ -127,6 +127,7 @@ WORD_LISTS = {
     "title_family_names": ("speakers", "title_family_names"),
     "nisba_adjectives": ("speakers", "nisba_adjectives"),
     "place_heads": ("speakers", "place_heads"),
+    "state_heads": ("speakers", "state_heads"),
     "cited_speakers": ("speakers", "cited_speakers"),
     "address_forms": ("speakers", "address_forms"),
     "first_name_connectors": ("speakers", "first_name_connectors"),

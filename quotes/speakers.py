@@ -460,6 +460,9 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
             if rest.kind == "title":
                 appositive = rest.title
     if name:
+        if not title and len(name) > 1 and clean_token(name[0]) in rules.state_heads:
+            # "أدانت مملكة البحرين التفجير": a state speaks as an institution does
+            return Mention(span, "institution", name=strip(name), title=strip(name))
         # trailing words with the article after a one-word name are descriptions ("يوروتانيل الفرنسية")
         return Mention(span, "person", name=strip(name), title=strip(title), appositive=appositive)
     if title and head is None and len(title) == 1:
