@@ -1041,3 +1041,13 @@ def test_a_participle_continues_the_nearest_speaking_subject_of_its_sentence(ext
             "الشيخ عبدالله بن زايد آل نهيان في تصريح نقلته وكالة الأنباء الإماراتية، تضامن بلاده مع المملكة "
             "في مواجهة الإرهاب بكل صوره وأشكاله، مبيناً أن دولة الإمارات تقف مع قيادة المملكة.")
     assert only(extract(text), cue="مبينا")["speaker"] == "عبدالله بن زايد آل نهيان"
+
+
+def test_yuqirru_the_present_of_aqarra_reports(extract):
+    # Aleqtisadiya: "وتقر المؤسسة أنه بعد ... فإنه ما زالت هناك مخاوف ...\nوأوضحت أن ..."; a law it
+    # approves ("ويقر نظاماً لحماية الشواطئ") has no reported clause
+    text = ("وتقر المؤسسة أنه ما زالت هناك مخاوف من وقوع أزمة مماثلة في أوروبا.\n"
+            "وأوضحت أن هذه المخاوف ناجمة عن عدد النقاط الصغير.")
+    st = extract(text)
+    assert [(s["cue"], s["speaker"]) for s in st] == [("تقر", "المؤسسة"), ("أوضحت", "المؤسسة")]
+    assert extract("واعتمد المجلس إعلان القاهرة ويقر نظاماً لحماية الشواطئ.") == []
