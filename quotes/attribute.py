@@ -176,6 +176,8 @@ def _opener(text, para, start, limit, rules, cue_starts):
     colon = text.find(":", start, stop)
     while colon >= 0 and para.inside_quote(colon):
         colon = text.find(":", colon + 1, stop)
+    if colon >= 0 and best is not None and not text[colon + 1:best[1]].strip():
+        colon = -1      # "وقالت السلطات التركية: إن الانتحاري ...": the words after إن, as without the colon
     if colon >= 0:
         stop = colon
         best = ("colon", colon, colon + 1, None)

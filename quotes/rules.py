@@ -25,7 +25,7 @@ _LETTER_CLASSES = {
 }
 #: a word boundary for Arabic text: no letter or mark before / after
 WB_START = r"(?<![\p{L}\p{M}\p{N}])"
-WB_END = r"(?![\p{L}\p{N}])"
+WB_END = r"(?![\p{L}\p{M}\p{N}])"   # (a mark too: "إِنَّا" holds no "إِنَّ")
 
 
 def word_pattern(word):

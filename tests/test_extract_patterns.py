@@ -1051,3 +1051,21 @@ def test_yuqirru_the_present_of_aqarra_reports(extract):
     st = extract(text)
     assert [(s["cue"], s["speaker"]) for s in st] == [("تقر", "المؤسسة"), ("أوضحت", "المؤسسة")]
     assert extract("واعتمد المجلس إعلان القاهرة ويقر نظاماً لحماية الشواطئ.") == []
+
+
+def test_a_colon_before_inna_reports_the_words_after_inna(extract):
+    # Al Madina: "وقالت السلطات التركية: إن الانتحاري شاب تركي ..."; Al Yaum: "قال المرصد: إن نحو
+    # ألف سوري ...": the clause after إن, as "قالت السلطات إن ..." gives
+    s = only(extract("وقالت السلطات التركية: إن الانتحاري شاب يبلغ من العمر 20 عاما."), cue="قالت")
+    assert s["quote"] == "الانتحاري شاب يبلغ من العمر 20 عاما" and s["type"] == "indirect"
+    s = only(extract("وقال المتحدث عماد عاشور: إن «التظاهرة سميت باسم ارحلوا»."), cue="قال")
+    assert s["quote"] == "التظاهرة سميت باسم ارحلوا" and s["type"] == "direct"
+
+
+def test_a_complementizer_ends_at_a_word_end_not_between_marks(extract):
+    # Al Jazirah: "لقوله تعالى: إِنَّا أَنزَلْنَا التَّوْرَاةَ": "إِنَّا" (indeed we) is no "إِنَّ" followed by a
+    # word beginning with a mark
+    from quotes import rules
+    assert rules.load().complementizer_re.search("إِنَّا أَنزَلْنَا التَّوْرَاةَ") is None
+    s = only(extract("لقوله تعالى: إِنَّا أَنزَلْنَا التَّوْرَاةَ فِيهَا هُدًى وَنُورٌ."), cue="لقوله")
+    assert s["quote"].startswith("إِنَّا أَنزَلْنَا") and s["speaker"] == "الله"
