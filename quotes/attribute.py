@@ -25,7 +25,7 @@ from .rules import CueForm
 from .segment import Quote, paragraphs
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_]+")
-_TRIM = " \t\r\n،,.:;؛-–—"
+_TRIM = " \t\r\n\xa0\u200e\u200f\u202f\u2009،,.:;؛-–—"   # (no-break and direction marks are spaces too)
 _QUOTE_MARKS_RE = regex.compile(r"[\"«»“”„]")
 _CLOSE_MARK_RE = regex.compile(r"[\"'»“”]")
 _PRONOUN_END_RE = regex.compile(r"(?:ه|ها|هم|هما)$")
@@ -217,21 +217,21 @@ def _bare_speech(text, start, sent_end, rules):
 
 def _content(text, para, cstart, stop):
     """Span and type of the reported content starting at ``cstart``."""
-    while cstart < para.end and text[cstart] in " \t،,":
-        cstart += 1
+    while cstart < para.end and (text[cstart] in "،," or text[cstart].isspace()):
+        cstart += 1     # (a no-break space too: 'ستيفانو بروكا:\xa0 "منذ أن ..."')
     q = para.quote_at(cstart)
     sent_end = para.sentence_end_after(cstart)
     end = min(sent_end, stop)
     if q is not None:
         after = q.end
-        while after < para.end and text[after] in " \t":
+        while after < para.end and text[after].isspace():
             after += 1
         # the quotation is the whole content when the sentence or clause ends with it; a quoted
         # word or two before a comma is the clause's subject ("أن "العريان"، يؤكد لنا أنه ...")
         short = _count_words(text, q.inner_start, q.inner_end, 3) <= 2
         if after < para.end and text[after] in "،,.;؛!؟?" and not (short and text[after] in "،,"):
             after = end
-        while after < para.end and text[after] in " \t،,.:;؛!؟?":
+        while after < para.end and (text[after] in "،,.:;؛!؟?" or text[after].isspace()):
             after += 1
         if after >= end or after >= para.end:
             s, e = _trim(text, q.inner_start, q.inner_end)

@@ -1069,3 +1069,12 @@ def test_a_complementizer_ends_at_a_word_end_not_between_marks(extract):
     assert rules.load().complementizer_re.search("إِنَّا أَنزَلْنَا التَّوْرَاةَ") is None
     s = only(extract("لقوله تعالى: إِنَّا أَنزَلْنَا التَّوْرَاةَ فِيهَا هُدًى وَنُورٌ."), cue="لقوله")
     assert s["quote"].startswith("إِنَّا أَنزَلْنَا") and s["speaker"] == "الله"
+
+
+def test_no_break_spaces_are_spaces_at_a_quotations_edges(extract):
+    # CNN Arabic: 'حيث يقول والده، ستيفانو بروكا:\xa0 "منذ أن كان أندريا طفلا ..."' was a mixed
+    # statement with its marks; Al-Ahram's clauses ended in ',\xa0'
+    s = only(extract('حيث يقول والده، ستيفانو بروكا:\xa0 "منذ أن كان أندريا طفلا صغيرا كان يرسم."'), cue="يقول")
+    assert s["type"] == "direct" and s["quote"] == "منذ أن كان أندريا طفلا صغيرا كان يرسم"
+    s = only(extract("وأكد النجار أن القواعد لن تحقق العدالة الاجتماعية،\xa0\nوقال آخر إن الأمر مختلف."), cue="أكد")
+    assert s["quote"] == "القواعد لن تحقق العدالة الاجتماعية"
