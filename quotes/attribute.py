@@ -25,6 +25,7 @@ from .rules import CueForm
 from .segment import Quote, paragraphs
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_]+")
+_STRAY_MARKS = "\"«»“”"
 _TRIM = " \t\r\n\xa0\u200e\u200f\u202f\u2009،,.:;؛-–—"   # (no-break and direction marks are spaces too)
 _QUOTE_MARKS_RE = regex.compile(r"[\"«»“”„]")
 _CLOSE_MARK_RE = regex.compile(r"[\"'»“”]")
@@ -240,6 +241,14 @@ def _content(text, para, cstart, stop):
     if e <= s:
         return None
     kind = "mixed" if para.has_quote(s, e) else "indirect"
+    if kind == "indirect":
+        # a mark that pairs with nothing is no part of the words ('... واستقبال الركاب "')
+        while e > s and text[e - 1] in _STRAY_MARKS:
+            s, e = _trim(text, s, e - 1)
+        while e > s and text[s] in _STRAY_MARKS:
+            s, e = _trim(text, s + 1, e)
+        if e <= s:
+            return None
     return s, e, kind, True
 
 

@@ -99,6 +99,8 @@ def _plausible(text, pos, length, opening):
     before = text[pos - 1] if pos > 0 else " "
     after = text[pos + length] if pos + length < len(text) else " "
     if opening:
+        if after.isspace() and text[max(0, pos - 3):pos].rstrip()[-1:] == ":":
+            return True     # 'وقال سموه: " إن بلوغ ...': after a colon a mark opens, spaced or not
         return not after.isspace() and after not in "،,.:;؛"      # a word follows an opening mark
     return not before.isspace() or after.isspace() or after in "،,.:;"
 

@@ -1078,3 +1078,17 @@ def test_no_break_spaces_are_spaces_at_a_quotations_edges(extract):
     assert s["type"] == "direct" and s["quote"] == "منذ أن كان أندريا طفلا صغيرا كان يرسم"
     s = only(extract("وأكد النجار أن القواعد لن تحقق العدالة الاجتماعية،\xa0\nوقال آخر إن الأمر مختلف."), cue="أكد")
     assert s["quote"] == "القواعد لن تحقق العدالة الاجتماعية"
+
+
+def test_a_mark_after_a_colon_opens_even_with_a_space_after_it(extract):
+    # Al Riyadh: 'وقال سموه: " إن بلوغ منطقة مكة المكرمة موقعها ... والأدب"، ونحن ...'
+    text = 'وقال الأمير خالد الحداد: " إن بلوغ المنطقة موقعها لن يتأتى إلا بالعمل"، ونحن نملك قاعدة إسلامية".'
+    s = only(extract(text), cue="قال")
+    assert s["type"] == "direct" and s["quote"] == "إن بلوغ المنطقة موقعها لن يتأتى إلا بالعمل"
+
+
+def test_a_mark_that_pairs_with_nothing_is_no_part_of_an_unquoted_clause(extract):
+    # Al Madina, Al Watan: 'وقال: لدينا 31 عقدًا ... واستقبال الركاب "' (the opening mark is missing)
+    text = 'وقال المهندس أسامة عبده: لدينا 31 عقدا في المشروع ويحتاج النظام وقتا لاستقبال الركاب ".'
+    s = only(extract(text), cue="قال")
+    assert s["quote"] == "لدينا 31 عقدا في المشروع ويحتاج النظام وقتا لاستقبال الركاب" and s["type"] == "indirect"
