@@ -285,6 +285,7 @@ def _channel(text, start, end, rules):
     return _QUOTE_MARKS_RE.sub("", chan).strip() or None
 
 
+_RESUMPTIVES = {"فيه", "فيها", "خلاله", "خلالها", "عبره", "عبرها"}
 _RESUMPTIVE_RE = regex.compile(r"[\p{L}\p{M}]+\s+(?:فيه|فيها|خلاله|خلالها|عبره|عبرها)(?![\p{L}\p{M}])")
 
 
@@ -434,6 +435,13 @@ def _bridge_mention(text, start, end, rules, partial=False):
     """The speaker named between a verb and its content (verb first)."""
     s, e = _trim(text, start, end)
     words = _words(text, s, min(e, s + 40))
+    if len(words) > 1 and normalize(words[0][0]) in _RESUMPTIVES:
+        before = _words(text, max(0, start - 30), start)
+        if len(before) > 1 and normalize(before[-2][0]) in _RELATIVES:
+            # "في الوقت الذي أفادت فيه تقارير إخبارية بأن": the relative clause's pronoun, then
+            # the subject (not "أن يذكر فيها اسمه": a verse, no relative clause)
+            s = words[1][1]
+            words = words[1:]
     got = _eulogy_mention(text, s, words, rules)
     if got:
         return got

@@ -1092,3 +1092,13 @@ def test_a_mark_that_pairs_with_nothing_is_no_part_of_an_unquoted_clause(extract
     text = 'وقال المهندس أسامة عبده: لدينا 31 عقدا في المشروع ويحتاج النظام وقتا لاستقبال الركاب ".'
     s = only(extract(text), cue="قال")
     assert s["quote"] == "لدينا 31 عقدا في المشروع ويحتاج النظام وقتا لاستقبال الركاب" and s["type"] == "indirect"
+
+
+def test_a_resumptive_pronoun_after_a_relatives_verb_comes_before_its_subject(extract):
+    # Akhbar El Yom: "في الوقت الذي أفادت فيه تقارير إخبارية بأن الجيش ..."; a verse's "أن يذكر
+    # فيها اسمه" has no relative and names nobody
+    text = "يأتي هذا التصريح في الوقت الذي أفادت فيه تقارير إخبارية بأن الجيش قصف موقعا في الجولان."
+    assert only(extract(text), cue="أفادت")["speaker"] == "تقارير إخبارية"
+    text = ("وقال المفتي عبدالعزيز آل الشيخ إن الفئة ضالة، قال تعالى: ((ومن أظلم ممن منع مساجد الله أن يذكر "
+            "فيها اسمه وسعى في خرابها)).\nوأفاد أن الفتن ستزيد المواطنين ثباتا.")
+    assert [s["speaker"] for s in extract(text)] == ["عبدالعزيز آل الشيخ", "الله", "عبدالعزيز آل الشيخ"]
