@@ -7,7 +7,8 @@ duplicate), then runs each phase in a fresh process so that peak memory is its o
 - extraction alone (articles/s, MB/s),
 - full ingest: extraction, storage, search index and claims, with --jobs 1 and 2,
 - the floor: the same articles inserted raw into SQLite, no extraction,
-- scaling: a 1 MB paragraph and a 5 MB one-line article full of unbalanced quotation marks;
+- scaling: a 1 MB paragraph, a 5 MB one-line article full of unbalanced quotation marks and an
+  article naming 20,000 different speakers;
   claim clustering on N and 10 N statements.
 """
 import argparse
@@ -82,9 +83,13 @@ def phase_floor(path):
 def phase_scaling():
     from .extract import extract_article
     sentence = "وقال الوزير إن “الخطة جاهزة، ومن المقرر التوقيع عليها، مضيفاً أن العمل يبدأ غداً. "
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهي"
+    speakers = " ".join(f"وقال الوزير {letters[i % 27]}{letters[i // 27 % 27]}{letters[i // 729 % 27]}ي "
+                        f"العلوي إن الخطة جاهزة." for i in range(20000))
     out = {}
     for name, text in (("1MB paragraph", (sentence * 20000)[:1_000_000]),
-                       ("5MB one line, unbalanced quotes", ("قال إن “ «" + "كلمة “ أخرى « " * 40) * 9000)):
+                       ("5MB one line, unbalanced quotes", ("قال إن “ «" + "كلمة “ أخرى « " * 40) * 9000),
+                       ("20,000 different speakers in one article", speakers)):
         t = time.perf_counter()
         n = len(extract_article({"id": "big", "text": text, "title": ""}))
         out[name] = {"mb": round(len(text.encode()) / 1e6, 2), "seconds": round(time.perf_counter() - t, 2),

@@ -519,13 +519,34 @@ def _name_tokens(text):
     return frozenset(strip_article(t) for t in _COMPOUND_RE.sub(r"\1", normalize(text)).split() if t)
 
 
+@functools.lru_cache(maxsize=16384)
+def _family_name(name):
+    """The last word of a name of several words, without its article ("عبدالرحمن" of "رامي عبد
+    الرحمن"), or "" for a one-word name."""
+    words = _COMPOUND_RE.sub(r"\1", normalize(name)).split()
+    return strip_article(words[-1]) if len(words) > 1 else ""
+
+
+MAX_ENTITIES = 200      # speakers an article keeps track of (news names a few dozen at most)
+
+
 class ArticleSpeakers:
-    """The speakers of one article: registers mentions and resolves them to entities."""
+    """The speakers of one article: registers mentions and resolves them to entities.
+
+    Every lookup compares a mention with the article's entities, so their number is bounded
+    (:data:`MAX_ENTITIES`, the least recently mentioned forgotten first): a text naming
+    thousands of people stays linear in its length."""
 
     def __init__(self, rules):
         self.rules = rules
         self.entities = []
         self.now = None         # the offset being resolved: recency is judged from there
+
+    def _add(self, ent):
+        self.entities.append(ent)
+        if len(self.entities) > MAX_ENTITIES:
+            # (the new one, not yet placed, stays)
+            self.entities.remove(min(self.entities[:-1], key=lambda e: e.last_pos))
 
     def _find_named(self, name):
         toks = _name_tokens(name)
@@ -543,12 +564,7 @@ class ArticleSpeakers:
         """Is ``token`` the last name of a person the article knows ("دمرداش"; "عبدالرحمن" of
         "رامي عبد الرحمن")?"""
         t = strip_article(normalize(token))
-        for e in self.entities:
-            if e.kind == "person" and e.name:
-                words = _COMPOUND_RE.sub(r"\1", normalize(e.name)).split()
-                if len(words) > 1 and strip_article(words[-1]) == t:
-                    return True
-        return False
+        return any(e.kind == "person" and e.name and _family_name(e.name) == t for e in self.entities)
 
     def _find_family_name(self, title):
         """The person whose family name ends a short title-like mention ("الوزير القحطاني"); a
@@ -614,7 +630,7 @@ class ArticleSpeakers:
                     mention = Mention(mention.text, "person", name=" ".join(toks[:k]), title=mention.title)
             if ent is None:
                 ent = Entity("person", mention.name)
-                self.entities.append(ent)
+                self._add(ent)
             elif len(normalize(mention.name)) > len(normalize(ent.name)):
                 ent.name = mention.name
             for t in (mention.title, mention.appositive):
@@ -633,7 +649,7 @@ class ArticleSpeakers:
                         ent = e
             if ent is None:
                 ent = Entity(mention.kind, mention.name, [mention.title])
-                self.entities.append(ent)
+                self._add(ent)
             elif len(normalize(mention.name)) > len(normalize(ent.name)):
                 ent.name = mention.name
         elif mention.kind == "title":
@@ -642,7 +658,7 @@ class ArticleSpeakers:
                 self._find_by_title(mention.title, exclude_kinds=("institution", "anonymous"), agree=agree)
             if ent is None:
                 ent = Entity("title", "", [mention.title])
-                self.entities.append(ent)
+                self._add(ent)
         else:
             return None
         if agree and not ent.agree:
