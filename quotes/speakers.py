@@ -36,6 +36,7 @@ def clean_token(token):
     return normalize(token.strip(_QUOTE_CHARS + ".،,:؛;()[]"))
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(token):
     """A crude stem for comparing titles: no article, no nisba or feminine ending
     ("الكوري" ~ "كوريا", "الشمالية" ~ "الشمالي")."""

@@ -131,6 +131,7 @@ def _check(text):
     "وأكدت وزارة الخارجية وفقاً لوكالة الأنباء، " * 2000,  # verbs and sources with nothing said
     " ".join(f"وقال الوزير {_NAMES[i % 27]}{_NAMES[i // 27 % 27]}{_NAMES[i // 729]}ي العلوي إن الخطة جاهزة."
              for i in range(4000)),                      # thousands of different speakers
+    " ".join(f"وقال مدير {_NAMES[i % 27]}{_NAMES[i // 27 % 27]}ية إن الخطة جاهزة." for i in range(700)),  # and titles
 ])
 def test_worst_inputs_finish_and_keep_offsets(text):
     _check(text)
