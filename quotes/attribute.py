@@ -286,7 +286,7 @@ def _channel(text, start, end, rules):
 
 
 _RESUMPTIVES = {"فيه", "فيها", "خلاله", "خلالها", "عبره", "عبرها"}
-_RESUMPTIVE_RE = regex.compile(r"[\p{L}\p{M}]+\s+(?:فيه|فيها|خلاله|خلالها|عبره|عبرها)(?![\p{L}\p{M}])")
+_RESUMPTIVE_RE = regex.compile(r"[\p{L}\p{M}]+\s+(?:" + "|".join(sorted(_RESUMPTIVES)) + r")(?![\p{L}\p{M}])")
 
 
 def _resumptive_after(text, cue_start):

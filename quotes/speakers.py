@@ -514,18 +514,23 @@ class Entity:
 
 
 @functools.lru_cache(maxsize=16384)
-def _name_tokens(text):
-    """The words of a name, without the article, "عبد العزيز" written as "عبدالعزيز" is
-    (frozen: cached, names repeat within and across articles)."""
-    return frozenset(strip_article(t) for t in _COMPOUND_RE.sub(r"\1", normalize(text)).split() if t)
+def _name_words(text):
+    """The words of a name without their article, "عبد العزيز" written as "عبدالعزيز" is
+    (cached: names repeat within and across articles)."""
+    return tuple(strip_article(t) for t in _COMPOUND_RE.sub(r"\1", normalize(text)).split() if t)
 
 
 @functools.lru_cache(maxsize=16384)
+def _name_tokens(text):
+    """The words of a name as a set (frozen: cached)."""
+    return frozenset(_name_words(text))
+
+
 def _family_name(name):
-    """The last word of a name of several words, without its article ("عبدالرحمن" of "رامي عبد
-    الرحمن"), or "" for a one-word name."""
-    words = _COMPOUND_RE.sub(r"\1", normalize(name)).split()
-    return strip_article(words[-1]) if len(words) > 1 else ""
+    """The last word of a name of several words ("عبدالرحمن" of "رامي عبد الرحمن"), or "" for a
+    one-word name."""
+    words = _name_words(name)
+    return words[-1] if len(words) > 1 else ""
 
 
 MAX_ENTITIES = 200      # speakers an article keeps track of (news names a few dozen at most)
