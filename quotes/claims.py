@@ -220,6 +220,7 @@ def assign(db, statements, articles=None):
     if not statements:
         return
     art = {a["id"]: a for a in (articles or [])}
+    dates = {}
     index = _Index(db)
     next_id = db.execute("select coalesce(max(id), 0) from claims").fetchone()[0]
     links, new_claims = [], []
@@ -231,8 +232,10 @@ def assign(db, statements, articles=None):
         if len(ws) < 2:
             continue
         sh = shingles(ws)
-        a = art.get(st["article_id"]) or _article(db, st["article_id"])
-        mydate = _date(a or {})
+        aid = st["article_id"]
+        if aid not in dates:        # (each article read once, not once a statement)
+            dates[aid] = _date(art.get(aid) or _article(db, aid))
+        mydate = dates[aid]
         index.kind(st["speaker_id"])
         matches = _matching_claims(index, st, ws, sh, mydate)
         best = matches[0] if matches else None
@@ -351,7 +354,6 @@ def _matching_claims(index, st, ws, sh, mydate):
     # a short statement shares few shingles with anything: one inflected word breaks most of them
     need = 1 if len(ws) <= SHORT else min(MIN_SHARED, len(sh))
     found = []
-    mine, joined = _counter(ws), " ".join(ws)
     kinds = index.kinds
     for cid, n in counts.most_common(MAX_CANDIDATES):
         if n < need:
@@ -368,12 +370,7 @@ def _matching_claims(index, st, ws, sh, mydate):
             if mydate and other and abs((mydate - other).days) > WINDOW_DAYS:
                 ok = False
                 break
-            if ow == ws:            # the same words (wire copy reprinted): nothing to measure
-                common, c, f = len(ws), 1.0, 100
-            else:
-                common = _common(mine, _counter(ow))
-                c = common / min(len(ws), len(ow)) if ws and ow else 0.0
-                f = fuzz.token_set_ratio(joined, " ".join(ow)) if c >= MIN_CONTAINMENT else 0
+            common, c, f = _compare(ws, ow)
             if f >= MIN_FUZZ:
                 # prefer the claim that covers most of this version (Jaccard), not only contains it
                 jaccard = common / (len(ws) + len(ow) - common)
@@ -387,6 +384,18 @@ def _matching_claims(index, st, ws, sh, mydate):
             found.append((score, cid))
     found.sort(key=lambda x: (-x[0], x[1]))
     return [cid for _, cid in found]
+
+
+@functools.lru_cache(maxsize=65536)
+def _compare(ws, ow):
+    """(words shared, their share of the shorter version, fuzzy ratio) of two versions; cached,
+    since a claim's versions are compared with every statement that reprints one of them."""
+    if ow == ws:            # the same words (wire copy reprinted): nothing to measure
+        return len(ws), 1.0, 100
+    common = _common(_counter(ws), _counter(ow))
+    c = common / min(len(ws), len(ow)) if ws and ow else 0.0
+    f = fuzz.token_set_ratio(" ".join(ws), " ".join(ow)) if c >= MIN_CONTAINMENT else 0
+    return common, c, f
 
 
 def _numbers(text):
@@ -454,6 +463,7 @@ def flags_for(rows):
 
 def _refresh(db, claim_ids):
     """Recompute counts, first report, flags and the highlighted wordings of claims."""
+    diffs = []
     for cid in claim_ids:
         rows = [dict(zip(("id", "quote", "speaker_id", "speaker", "cue", "article_id", "source_id", "source",
                           "published", "date_extracted", "ingest_order"), r)) for r in db.execute(
@@ -483,9 +493,8 @@ def _refresh(db, claim_ids):
                     flags["speaker_disagreement"], flags["cue_disagreement"], flags["number_mismatch"],
                     flags["wording_changed"], flags["single_source"],
                     json.dumps([k for k, v in flags.items() if v]), cid])
-        db.conn.executemany("update statements set quote_diff = ? where id = ?",
-                            [(diff_markup(r["quote"], longest["quote"]) if len(rows) > 1 else None, r["id"])
-                             for r in rows])
+        diffs.extend((diff_markup(r["quote"], longest["quote"]) if len(rows) > 1 else None, r["id"]) for r in rows)
+    db.conn.executemany("update statements set quote_diff = ? where id = ?", diffs)
 
 
 def rebuild(db):

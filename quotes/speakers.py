@@ -740,6 +740,13 @@ def name_key_tokens(name, folds=()):
     return joined
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _key_tokens(name, folds):
+    """:func:`name_key_tokens` cached: the writer asks for the key of every statement's speaker
+    and mention, and news names the same people over and over (a tuple: shared, so frozen)."""
+    return tuple(name_key_tokens(name, folds))
+
+
 def skeleton(token):
     """A token without its long vowels ("بوتين" ~ "بوتن"), for foreign-name spelling variants."""
     s = token.translate(_VOWELS)
@@ -758,7 +765,7 @@ class SpeakerRegistry:
 
     def __init__(self, aliases=None):
         aliases = aliases if aliases is not None else _load_aliases()
-        self.folds = [tuple(p) for p in aliases.get("transliteration") or []]
+        self.folds = tuple(tuple(p) for p in aliases.get("transliteration") or [])
         self.merge = {}
         for canonical, names in (aliases.get("merge") or {}).items():
             for n in [canonical] + list(names or []):
@@ -770,7 +777,7 @@ class SpeakerRegistry:
 
     def key(self, name):
         """The comparison key of a name."""
-        return " ".join(name_key_tokens(name, self.folds))
+        return " ".join(_key_tokens(name, self.folds))
 
     def add_known(self, sid, name, kind, aliases=()):
         """Load a speaker already stored."""
@@ -819,7 +826,7 @@ class SpeakerRegistry:
             key = self.key(name)
         if key in self.by_key:
             return self.by_key[key], False
-        toks = name_key_tokens(name, self.folds)
+        toks = _key_tokens(name, self.folds)
         sid = None
         if kind in ("person", "institution") and key not in self.split and toks:
             sid = self._match(toks, kind)
