@@ -86,6 +86,22 @@ def m005_claims_pending(db):
     db["statements"].create_index(["claim_pending"], if_not_exists=True)
 
 
+@migrations()
+def m006_statements_fts_in_bulk(db):
+    """The writer indexes a batch's new statements for search in one statement, after inserting
+    them: a trigger per row cost about three times as much (0.05 against 0.02 ms a statement),
+    the largest single cost of writing.  Deletes and updates keep their triggers."""
+    db.execute('DROP TRIGGER IF EXISTS "statements_ai"')
+
+
+def index_statements(db, after_rowid):
+    """Add the statements inserted after ``after_rowid`` to the search index."""
+    cols = schema.FTS["statements"]
+    quoted = ", ".join(f'"{c}"' for c in cols)
+    db.execute(f'INSERT INTO "statements_fts" (rowid, {quoted}) SELECT rowid, {quoted} FROM statements '
+               f"WHERE rowid > ?", [after_rowid])
+
+
 def open_db(path):
     """Open (creating if needed) a database in WAL mode with a busy timeout, schema applied."""
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
@@ -284,7 +300,10 @@ class Writer:
             _write_rows(db, "articles", articles, "update")
             if statements:
                 unique = list({st["id"]: st for st in reversed(statements)}.values())[::-1]
+                # (after the deletes above: a new row may take a deleted one's rowid)
+                last = db.execute("select coalesce(max(rowid), 0) from statements").fetchone()[0]
                 _write_rows(db, "statements", unique, "ignore")
+                index_statements(db, last)
             db.conn.execute("COMMIT")
         except BaseException:
             if db.conn.in_transaction:

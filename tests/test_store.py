@@ -72,6 +72,33 @@ def test_reingest_unchanged_is_skipped_changed_is_updated(tmp_path):
     assert db["statements"].count == 3
 
 
+def _search_index_matches(dbp):
+    db = sqlite_utils.Database(dbp)
+    db.execute("insert into statements_fts (statements_fts) values ('integrity-check')")   # raises if not
+    indexed = db.execute("select count(*) from statements_fts_docsize").fetchone()[0]
+    return indexed == db["statements"].count
+
+
+def test_search_index_follows_new_updated_and_reextracted_statements(tmp_path):
+    # the writer indexes each batch's new statements in bulk (no insert trigger): a replaced
+    # article's old statements leave the index, its new ones (which may reuse their rowids) enter it
+    src, dbp = tmp_path / "a.jsonl", str(tmp_path / "quotes.db")
+    a2 = dict(A1, id="a2", text="وقالت الوزيرة سلمى الخطيب إن المدارس تفتح غدا.")
+    _write(src, [A1, a2])
+    run([str(src)], dbp, report=lambda m: None, batch=1)
+    assert _search_index_matches(dbp)
+    _write(src, [A1, dict(a2, text=a2["text"] + "\nوأكدت أن الكتب وصلت.")])
+    assert run([str(src)], dbp, report=lambda m: None).updated == 1
+    assert _search_index_matches(dbp)
+    assert CliRunner().invoke(cli, ["ingest", "--reextract", "--db", dbp]).exit_code == 0
+    assert _search_index_matches(dbp)
+    from quotes.normalize import normalize
+    db = sqlite_utils.Database(dbp)
+    hits = db.execute("select quote from statements where rowid in (select rowid from statements_fts "
+                      "where statements_fts match ?)", [normalize("الكتب")]).fetchall()
+    assert hits == [("الكتب وصلت",)]
+
+
 def test_same_content_under_another_id_is_not_duplicated(tmp_path):
     src, dbp = tmp_path / "a.jsonl", str(tmp_path / "quotes.db")
     _write(src, [A1, dict(A1, id="copy-of-a1")])
@@ -101,7 +128,7 @@ def test_existing_database_is_upgraded_not_rebuilt(tmp_path):
     assert db["articles"].get("keep")["title"] == "t"
     assert [m["name"] for m in db.query("select name from _sqlite_migrations")] == [
         "m001_initial", "m002_claims_dirty", "m003_statements_source", "m004_fts_update_triggers",
-        "m005_claims_pending"]
+        "m005_claims_pending", "m006_statements_fts_in_bulk"]
     assert "dirty" in db["claims"].columns_dict and "claim_pending" in db["statements"].columns_dict
 
 
