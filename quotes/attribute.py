@@ -839,6 +839,19 @@ def _split_interjection(text, para, m, rules):
     para._starts = para._qstarts = None
 
 
+def _word_starts(word_list, firsts):
+    """Where a word of ``firsts`` begins, alone or after و/ف: the only places where a pattern
+    that :func:`quotes.rules.alternation` built from phrases beginning with those words can
+    match (its letter variants and marks fold to the same key, and it starts at a word start).
+    Looking for those few words first spares scanning every paragraph with the pattern."""
+    return [ws for ws, _, key in word_list if key in firsts or key[:1] in "وف" and key[1:] in firsts]
+
+
+def _any_within(starts, para):
+    i = bisect_left(starts, para.start)
+    return i < len(starts) and starts[i] < para.end
+
+
 def find_statements(text, rules, field="text", word_list=None, subjects=None):
     """Every statement of one field of an article, speakers unresolved, in text order.
 
@@ -846,7 +859,10 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
     reporting verbs that introduced no statement: later implicit subjects may refer to them."""
     out = []
     paras = paragraphs(text)
-    all_cues = find_cues(text, rules, word_list=word_list if word_list is not None else cue_words(text))
+    word_list = word_list if word_list is not None else cue_words(text)
+    all_cues = find_cues(text, rules, word_list=word_list)
+    according_at = _word_starts(word_list, rules.according_first)
+    document_at = _word_starts(word_list, rules.document_first)
     ci = 0
     for pindex, para in enumerate(paras):
         found = []
@@ -893,7 +909,7 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
                     and not _speech_noun_opens(text, para, m, matches, rules):
                 continue
             matches.append((m, m.form))
-        for m in rules.document_re.finditer(text, para.start, para.end):
+        for m in rules.document_re.finditer(text, para.start, para.end) if _any_within(document_at, para) else ():
             if not para.inside_quote(m.start()):
                 matches.append((m, None))
         matches.sort(key=lambda x: x[0].start())
@@ -940,7 +956,7 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
                 st.addressee = st.addressee or (st.mention.name or st.mention.title or st.mention.text)
                 st.mention, st.mention_start = None, -1
             found.append(st)
-        for m in rules.according_re.finditer(text, para.start, para.end):
+        for m in rules.according_re.finditer(text, para.start, para.end) if _any_within(according_at, para) else ():
             if para.inside_quote(m.start()):
                 continue
             if any(st.start <= m.start() < st.end and st.type in ("indirect", "mixed") for st in found[-5:]):
