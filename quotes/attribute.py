@@ -839,12 +839,20 @@ def _split_interjection(text, para, m, rules):
     para._starts = para._qstarts = None
 
 
-def _word_starts(word_list, firsts):
-    """Where a word of ``firsts`` begins, alone or after و/ف: the only places where a pattern
-    that :func:`quotes.rules.alternation` built from phrases beginning with those words can
-    match (its letter variants and marks fold to the same key, and it starts at a word start).
-    Looking for those few words first spares scanning every paragraph with the pattern."""
-    return [ws for ws, _, key in word_list if key in firsts or key[:1] in "وف" and key[1:] in firsts]
+def _word_starts(word_list, phrases):
+    """Where one of ``phrases`` ({first word: [next words]}, normalized) begins, alone or after
+    و/ف: the only places where a pattern that :func:`quotes.rules.alternation` built from them
+    can match (its letter variants and marks fold to the same keys, and it starts at a word
+    start).  Looking for the words first spares scanning every paragraph with the pattern."""
+    out = []
+    for i, (ws, _, key) in enumerate(word_list):
+        rests = phrases.get(key)
+        if rests is None and key[:1] in "وف":
+            rests = phrases.get(key[1:])
+        if rests is not None and any(all(i + 1 + k < len(word_list) and word_list[i + 1 + k][2] == w
+                                         for k, w in enumerate(rest)) for rest in rests):
+            out.append(ws)
+    return out
 
 
 def _any_within(starts, para):
@@ -861,8 +869,8 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
     paras = paragraphs(text)
     word_list = word_list if word_list is not None else cue_words(text)
     all_cues = find_cues(text, rules, word_list=word_list)
-    according_at = _word_starts(word_list, rules.according_first)
-    document_at = _word_starts(word_list, rules.document_first)
+    according_at = _word_starts(word_list, rules.according_words)
+    document_at = _word_starts(word_list, rules.document_words)
     ci = 0
     for pindex, para in enumerate(paras):
         found = []

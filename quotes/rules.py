@@ -45,6 +45,15 @@ def alternation(words):
     return "(?:" + "|".join(word_pattern(w) for w in words) + ")"
 
 
+def _phrase_words(phrases):
+    """Normalized phrases as {first word: [the words after it, ...]}."""
+    out = {}
+    for p in phrases:
+        words = normalize(p).split()
+        out.setdefault(words[0], []).append(tuple(words[1:]))
+    return out
+
+
 def agreement(form, base, tense):
     """Gender/number a verb form agrees with: 'm', 'f', 'd' (dual) or 'p' (plural).
 
@@ -99,10 +108,11 @@ class Rules:
     eulogies: dict = field(default_factory=dict)     # normalized words of a eulogy -> whom it praises
     speech_noun_cues: set = field(default_factory=set)   # "بقوله", "لقوله"
     dual_heads: set = field(default_factory=set)     # "صحيفتا", "وكالتا": two bodies named after it
-    #: normalized first words of the according and document cues: a paragraph none of whose
-    #: words is one (after an optional و/ف) holds no match of according_re / document_re
-    according_first: set = field(default_factory=set)
-    document_first: set = field(default_factory=set)
+    #: the according and document cues as normalized words, first word -> the words after it:
+    #: a paragraph where none begins (after an optional و/ف) holds no match of according_re /
+    #: document_re
+    according_words: dict = field(default_factory=dict)
+    document_words: dict = field(default_factory=dict)
     #: token -> its class (quotes.speakers.classify): a pure function of the token and these rules
     token_classes: dict = field(default_factory=dict, repr=False)
 
@@ -187,8 +197,8 @@ def load(rules_dir=RULES_DIR):
         WB_START + r"(?:[وف]" + MARKS + r")?(?P<cue>" + alternation(cues.get("according", [])) + r")" + MARKS + WB_END)
     r.document_re = regex.compile(
         WB_START + r"(?P<prefix>(?:[وف]" + MARKS + r")?)(?P<cue>" + alternation(cues.get("document_cues", [])) + r")" + WB_END)
-    r.according_first = {normalize(c).split()[0] for c in cues.get("according", [])}
-    r.document_first = {normalize(c).split()[0] for c in cues.get("document_cues", [])}
+    r.according_words = _phrase_words(cues.get("according", []))
+    r.document_words = _phrase_words(cues.get("document_cues", []))
     r.addressee_re = regex.compile(
         WB_START + r"(?P<cue>" + alternation(s + e for s in cues.get("addressee_participles", [])
                                                    for e in ("ا", "", "ة", "ين")) + r")(?:" + MARKS + r"[ًٌٍ])?" + WB_END)

@@ -1,0 +1,38 @@
+"""Shortcuts that spare work must never lose a match: a paragraph is scanned with the according
+and document cue patterns only where the word list shows one of their phrases beginning."""
+from hypothesis import given, settings, strategies as st
+
+from quotes import rules as rules_mod
+from quotes.attribute import _word_starts
+from quotes.cues import words
+
+RULES = rules_mod.load()
+
+# pieces of running text that stress the patterns: cue words in their spellings (hamza forms,
+# tanween, tatweel, harakat), glued conjunctions, digits, punctuation, line breaks and other words
+PIECES = ["بحسب", "حسب", "وفق", "وفقاً", "وَفْقًا", "طبقا", "نقلا", "نقلاً", "عن", "على", "علي", "لسان",
+          "استنادا", "استناداً", "إلى", "الى", "جاء", "جاءَ", "ورد", "في", "فى", "و", "ف", "ـ", "\u064e",
+          "\u0651", " ", "  ", "\n", "،", ".", "«", "»", "\"", "-", "3", "٣", "الوزير", "قال", "إن", "آ",
+          "ٱ", "ى", "ئ", "ة"]
+
+
+def _starts(text, pattern):
+    return [m.start() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_every_according_and_document_match_starts_where_the_word_list_says(pieces):
+    text = "".join(pieces)
+    wl = words(text)
+    assert set(_starts(text, RULES.according_re)) <= set(_word_starts(wl, RULES.according_words))
+    assert set(_starts(text, RULES.document_re)) <= set(_word_starts(wl, RULES.document_words))
+
+
+def test_the_word_list_finds_cues_in_their_spellings_and_skips_the_rest():
+    # seen in the corpus: "وفقاً لما", "نقلاً عن", "على لسان", "وجاء في"; "على" alone is no cue
+    text = "وفقاً لما نشرته الصحيفة، ونقلاً عن مصادر، وعلى لسان الوزير. وجاء في البيان. وعلى الجانب الآخر"
+    wl = words(text)
+    assert [text[p:p + 5] for p in _word_starts(wl, RULES.according_words)] == ["وفقاً", "ونقلا", "وعلى "]
+    assert [text[p:p + 4] for p in _word_starts(wl, RULES.document_words)] == ["وجاء"]
+    assert set(_starts(text, RULES.according_re)) == set(_word_starts(wl, RULES.according_words))
