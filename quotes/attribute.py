@@ -840,18 +840,18 @@ def _split_interjection(text, para, m, rules):
 
 
 def _word_starts(word_list, phrases):
-    """Where one of ``phrases`` ({first word: [next words]}, normalized) begins, alone or after
-    و/ف: the only places where a pattern that :func:`quotes.rules.alternation` built from them
-    can match (its letter variants and marks fold to the same keys, and it starts at a word
-    start).  Looking for the words first spares scanning every paragraph with the pattern."""
+    """Where one of ``phrases`` (:class:`quotes.rules.Phrases`) begins, alone or after و/ف: the
+    only places where a pattern that :func:`quotes.rules.alternation` built from them can match
+    (its letter variants and marks fold to the same keys, and it starts at a word start).
+    Looking for the words first spares scanning every paragraph with the pattern."""
+    firsts, rests = phrases.first_keys, phrases.rests
     out = []
-    for i, (ws, _, key) in enumerate(word_list):
-        rests = phrases.get(key)
-        if rests is None and key[:1] in "وف":
-            rests = phrases.get(key[1:])
-        if rests is not None and any(all(i + 1 + k < len(word_list) and word_list[i + 1 + k][2] == w
-                                         for k, w in enumerate(rest)) for rest in rests):
-            out.append(ws)
+    for i in [i for i, w in enumerate(word_list) if w[2] in firsts]:
+        key = word_list[i][2]
+        cands = [*rests.get(key, ()), *(rests.get(key[1:], ()) if key[:1] in "وف" else ())]
+        if any(all(i + 1 + k < len(word_list) and word_list[i + 1 + k][2] == w for k, w in enumerate(rest))
+               for rest in cands):
+            out.append(word_list[i][0])
     return out
 
 

@@ -45,13 +45,20 @@ def alternation(words):
     return "(?:" + "|".join(word_pattern(w) for w in words) + ")"
 
 
-def _phrase_words(phrases):
-    """Normalized phrases as {first word: [the words after it, ...]}."""
-    out = {}
-    for p in phrases:
+@dataclass(frozen=True)
+class Phrases:
+    """Normalized phrases as {first word: [the words after it, ...]}, with the keys a word
+    beginning one may have: the first word bare or after و/ف."""
+    rests: dict
+    first_keys: frozenset
+
+
+def phrases(texts):
+    rests = {}
+    for p in texts:
         words = normalize(p).split()
-        out.setdefault(words[0], []).append(tuple(words[1:]))
-    return out
+        rests.setdefault(words[0], []).append(tuple(words[1:]))
+    return Phrases(rests, frozenset(c + w for w in rests for c in ("", "و", "ف")))
 
 
 def agreement(form, base, tense):
@@ -108,11 +115,10 @@ class Rules:
     eulogies: dict = field(default_factory=dict)     # normalized words of a eulogy -> whom it praises
     speech_noun_cues: set = field(default_factory=set)   # "بقوله", "لقوله"
     dual_heads: set = field(default_factory=set)     # "صحيفتا", "وكالتا": two bodies named after it
-    #: the according and document cues as normalized words, first word -> the words after it:
-    #: a paragraph where none begins (after an optional و/ف) holds no match of according_re /
-    #: document_re
-    according_words: dict = field(default_factory=dict)
-    document_words: dict = field(default_factory=dict)
+    #: the according and document cues as normalized words (:class:`Phrases`): a paragraph
+    #: where none begins (after an optional و/ف) holds no match of according_re / document_re
+    according_words: object = None
+    document_words: object = None
     #: token -> its class (quotes.speakers.classify): a pure function of the token and these rules
     token_classes: dict = field(default_factory=dict, repr=False)
 
@@ -197,8 +203,8 @@ def load(rules_dir=RULES_DIR):
         WB_START + r"(?:[وف]" + MARKS + r")?(?P<cue>" + alternation(cues.get("according", [])) + r")" + MARKS + WB_END)
     r.document_re = regex.compile(
         WB_START + r"(?P<prefix>(?:[وف]" + MARKS + r")?)(?P<cue>" + alternation(cues.get("document_cues", [])) + r")" + WB_END)
-    r.according_words = _phrase_words(cues.get("according", []))
-    r.document_words = _phrase_words(cues.get("document_cues", []))
+    r.according_words = phrases(cues.get("according", []))
+    r.document_words = phrases(cues.get("document_cues", []))
     r.addressee_re = regex.compile(
         WB_START + r"(?P<cue>" + alternation(s + e for s in cues.get("addressee_participles", [])
                                                    for e in ("ا", "", "ة", "ين")) + r")(?:" + MARKS + r"[ًٌٍ])?" + WB_END)
