@@ -106,7 +106,9 @@ def find_cues(text, rules, start=0, end=None, word_list=None):
     out = []
     forms = rules.forms
     max_len = rules.cue_max_len
-    for ws, we, key in word_list:
+    keys = rules.cue_keys
+    # most words are no cue: keep those whose key is a cue's, or a verb's glued after a stray letter
+    for ws, we, key in [w for w in word_list if w[2] in keys or w[2][1:2] == "و" and w[2][2:] in forms]:
         if ws < start or end is not None and we > end:
             continue
         if len(key) < 2 or len(key) > max_len:

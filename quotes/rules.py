@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import regex
 import yaml
 
-from .cues import lookup
+from .cues import OBJECT_SUFFIXES, lookup
 from .normalize import normalize
 
 RULES_DIR = os.environ.get("QUOTES_RULES") or os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "rules")
@@ -115,6 +115,8 @@ class Rules:
     eulogies: dict = field(default_factory=dict)     # normalized words of a eulogy -> whom it praises
     speech_noun_cues: set = field(default_factory=set)   # "بقوله", "لقوله"
     dual_heads: set = field(default_factory=set)     # "صحيفتا", "وكالتا": two bodies named after it
+    #: keys a word may have to be a cue (:func:`quotes.cues.find_cues` looks closer at these only)
+    cue_keys: frozenset = frozenset()
     #: the according and document cues as normalized words (:class:`Phrases`): a paragraph
     #: where none begins (after an optional و/ف) holds no match of according_re / document_re
     according_words: object = None
@@ -222,6 +224,9 @@ def load(rules_dir=RULES_DIR):
     r.title_words = {w for w in r.person_titles if " " not in w}
     r.object_suffix = set(cues.get("object_suffix") or [])
     r.cue_max_len = max(len(k) for k in r.forms) + 4   # a prefix and an object pronoun
+    # every key find_cues can take for a cue: a form, with an object pronoun, after و/ف
+    suffixed = set(r.forms) | {f + s for f in r.forms for s in OBJECT_SUFFIXES}
+    r.cue_keys = frozenset(suffixed | {p + k for k in suffixed for p in "وف"})
     r.pronouns = {normalize(k): v for k, v in (spk.get("pronouns") or {}).items()}
     r.eulogies = {tuple(normalize(k).split()): v for k, v in (spk.get("eulogies") or {}).items()}
     return r

@@ -36,3 +36,20 @@ def test_the_word_list_finds_cues_in_their_spellings_and_skips_the_rest():
     assert [text[p:p + 5] for p in _word_starts(wl, RULES.according_words)] == ["وفقاً", "ونقلا", "وعلى "]
     assert [text[p:p + 4] for p in _word_starts(wl, RULES.document_words)] == ["وجاء"]
     assert set(_starts(text, RULES.according_re)) == set(_word_starts(wl, RULES.according_words))
+
+
+def test_find_cues_keeps_every_form_bare_with_conjunction_and_object_pronoun():
+    # find_cues looks closer only at words whose key is in rules.cue_keys: every form of the
+    # lexicon must still be found alone ("قال"), after و/ف ("وأكد", "فقال") and, for the verbs
+    # that take one, with an object pronoun ("وصفه", "ووصفها")
+    from quotes.cues import find_cues
+    missed = []
+    for key, form in RULES.forms.items():
+        variants = [form.text] + (["و" + form.text, "ف" + form.text] if len(key) > 2 else [])
+        if form.kind == "verb" and form.lemma in RULES.object_suffix and not form.text.endswith("ة"):
+            variants += [form.text + "ه", "و" + form.text + "ها"]
+        for v in variants:
+            found = find_cues("ثم " + v + " ذلك", RULES)
+            if not any(m.form is form for m in found):
+                missed.append(v)
+    assert not missed, missed[:20]
