@@ -12,7 +12,9 @@ def _prescan(text, rules, speakers, word_list=None):
     """Register every "title ... name" of the text, so a bare title later resolves to its holder."""
     titles = rules.title_words
     words = word_list if word_list is not None else cue_words(text)
-    for i, (ws, we, key) in enumerate(words):
+    keys = rules.title_keys
+    for i in [i for i, w in enumerate(words) if w[2] in keys]:
+        ws, we, key = words[i]
         if i and words[i - 1][2] in rules.term_heads:
             continue        # "في جامع الإمام تركي بن عبدالله": a place named after someone
         if key in titles or key[2:] in titles and key.startswith("ال"):

@@ -117,6 +117,8 @@ class Rules:
     dual_heads: set = field(default_factory=set)     # "صحيفتا", "وكالتا": two bodies named after it
     #: keys a word may have to be a cue (:func:`quotes.cues.find_cues` looks closer at these only)
     cue_keys: frozenset = frozenset()
+    #: keys of a one-word title, bare, with the article or after و/ف/ل/ب (the title prescan's words)
+    title_keys: frozenset = frozenset()
     #: the according and document cues as normalized words (:class:`Phrases`): a paragraph
     #: where none begins (after an optional و/ف) holds no match of according_re / document_re
     according_words: object = None
@@ -222,6 +224,7 @@ def load(rules_dir=RULES_DIR):
     r.media_heads |= {d for d in r.dual_heads if d[:-2] + "ه" in r.media_heads}
     r.name_heads = r.term_heads | r.media_heads | r.institution_heads
     r.title_words = {w for w in r.person_titles if " " not in w}
+    r.title_keys = frozenset(r.title_words | {p + w for w in r.title_words for p in ("ال", "و", "ف", "ل", "ب")})
     r.object_suffix = set(cues.get("object_suffix") or [])
     r.cue_max_len = max(len(k) for k in r.forms) + 4   # a prefix and an object pronoun
     # every key find_cues can take for a cue: a form, with an object pronoun, after و/ف

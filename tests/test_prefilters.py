@@ -53,3 +53,19 @@ def test_find_cues_keeps_every_form_bare_with_conjunction_and_object_pronoun():
             if not any(m.form is form for m in found):
                 missed.append(v)
     assert not missed, missed[:20]
+
+
+def test_title_keys_are_exactly_the_words_the_title_prescan_takes():
+    # the prescan registers "title ... name" at a title bare ("وزير"), with the article
+    # ("الوزير") or after و/ف/ل/ب ("ووزير", "لوزير"); it looks only at rules.title_keys
+    import pathlib
+    titles = RULES.title_words
+
+    def takes(key):
+        return key in titles or key[2:] in titles and key.startswith("ال") \
+            or key[1:] in titles and key[:1] in "وفلب"
+    keys = {k for f in pathlib.Path(__file__).parent.parent.joinpath("corpus").iterdir()
+            for _, _, k in words(f.read_text(encoding="utf-8"))}
+    keys |= {p + t for t in list(titles)[:50] for p in ("", "ال", "و", "ف", "ل", "ب", "ك", "وال")}
+    assert {k for k in keys if takes(k)} == {k for k in keys if k in RULES.title_keys}
+    assert any(takes(k) for k in keys) and any(not takes(k) for k in keys)
