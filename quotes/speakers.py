@@ -9,6 +9,7 @@ pronouns against them.
 """
 import functools
 from bisect import bisect_left, insort
+from itertools import islice
 from dataclasses import dataclass, field
 
 import regex
@@ -122,7 +123,10 @@ def _ends_name(name, rules):
 
 def pronoun_mention(text, rules):
     """A pronoun mention ("عنه", "لكنه", "إنها"), or None."""
-    t = normalize(text.strip())
+    s = text.strip()
+    if not s or len(s.split(None, 1)) > 1:
+        return None         # (more than one word: no pronoun, and no need to normalize it all)
+    t = normalize(s)
     if " " in t or not t:
         return None
     for host in ("عن", "لكن", "ولكن", "ان", "انه", "منه", "له", "ل"):
@@ -174,7 +178,8 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
     if pron:
         return pron
     text = _ABBREV_RE.sub(r"\1. ", text)      # "د.عصام العريان" -> "د. عصام العريان"
-    words = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    # (only the first max_tokens words are ever looked at)
+    words = [(m.group(), m.start(), m.end()) for m in islice(_WORD_RE.finditer(text), max_tokens)]
     first = clean_token(words[0][0]) if words else ""
     if first in _ABOUT and len(words) > 1:
         return parse_mention(text[words[1][1]:], rules, max_tokens)   # "قال عنه الوزير": about him
