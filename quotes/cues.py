@@ -87,7 +87,7 @@ def words(text, folded=None, start=0, end=None):
             continue            # punctuation only: no letter, no word
         if w.isalpha():
             j = start + i + (tok.index(w) if len(w) != len(tok) else 0)
-            out.append((j, j + len(w), _key(w)))
+            out.append((j, j + len(w), w.replace("\u0640", "") if "\u0640" in w else w))    # (_key, inlined)
             continue
         out.extend((start + m.start(), start + m.end(), _key(m.group()))
                    for m in WORD_RE.finditer(sub, i, pos, timeout=REGEX_TIMEOUT))
