@@ -72,35 +72,8 @@ class Statement:
     entity: object = None
 
 
-#: texts up to this length are split into words once, and each window is a slice of that list
-WORDS_CACHED_UP_TO = 200_000
-_split_texts = {}       # id(text) -> (text, words, their starts, their ends), for the few texts at hand
-
-
 def _words(text, start, end):
-    """(word, start, end) of every word of ``text[start:end]`` (a word cut by the window's edge
-    is cut too, as a pattern search within the window would find it)."""
-    if len(text) > WORDS_CACHED_UP_TO:
-        return [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
-    got = _split_texts.get(id(text))
-    if got is None or got[0] is not text:
-        if len(_split_texts) >= 4:
-            _split_texts.clear()
-        words = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
-        got = _split_texts[id(text)] = (text, words, [w[1] for w in words], [w[2] for w in words])
-    _, words, starts, ends = got
-    start, end, _ = slice(start, end).indices(len(text))     # (bounds read as the pattern reads them)
-    i, j = bisect_right(ends, start), bisect_left(starts, end)
-    if i >= j or start >= end:
-        return []
-    out = words[i:j]
-    if out[0][1] < start or out[0][2] > end:
-        s, e = max(out[0][1], start), min(out[0][2], end)
-        out[0] = (text[s:e], s, e)
-    if out[-1][2] > end:
-        s = out[-1][1]
-        out[-1] = (text[s:end], s, end)
-    return out
+    return [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
 
 
 def _count_words(text, start, end, cap):

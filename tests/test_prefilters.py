@@ -70,12 +70,3 @@ def test_title_keys_are_exactly_the_words_the_title_prescan_takes():
     assert {k for k in keys if takes(k)} == {k for k in keys if k in RULES.title_keys}
     assert any(takes(k) for k in keys) and any(not takes(k) for k in keys)
 
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(PIECES), max_size=30), st.integers(-60, 200), st.integers(-60, 200))
-def test_words_of_a_window_are_those_a_search_within_it_finds(pieces, start, end):
-    # attribute._words splits a text once and slices the list for each window: the same words,
-    # a word cut by the window's edge cut the same way, bounds read as the pattern reads them
-    from quotes.attribute import _WORD_RE, _words
-    text = "".join(pieces) + "كلمة"
-    assert _words(text, start, end) == [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
