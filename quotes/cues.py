@@ -67,31 +67,47 @@ def lookup(rules, key, word=""):
 def words(text, folded=None, start=0, end=None):
     """(start, end, key) of every word of ``text[start:end]``; key is the normalized word.
 
-    A word is a run of letters and marks (:data:`WORD_RE`).  Most tokens between spaces are
-    one word with punctuation around it, checked by ``str`` methods in C; only the others
-    (digits, inner punctuation, stray marks) go through the pattern.  Measured on the shared
-    corpus: 0.43 against 0.69 ms per article for the pattern alone."""
+    A word is a run of letters and marks (:data:`WORD_RE`).  Most pieces of text between two
+    spaces are one word and nothing else, told by one ``str.isalpha`` in C; the others
+    (punctuation around a word, line breaks, digits, stray marks) go through
+    :func:`_tokens_of`.  Measured on the shared corpus (best of 7): 0.30 ms per article,
+    against 0.44 for splitting on all whitespace and finding each token again, and 0.45 for
+    the pattern alone."""
     end = len(text) if end is None else end
     if folded is None:      # (a fold keeps lengths: fold only the slice asked for)
         sub = fold_same_length(text[start:end] if start or end != len(text) else text)
     else:
         sub = folded[start:end] if start or end != len(folded) else folded
     out = []
+    append = out.append
+    at = start
+    for piece in sub.split(" "):
+        if piece.isalpha():
+            append((at, at + len(piece), piece.replace("\u0640", "") if "\u0640" in piece else piece))
+        elif piece:
+            _tokens_of(piece, at, out)
+        at += len(piece) + 1
+    return out
+
+
+def _tokens_of(piece, at, out):
+    """The words of ``piece`` (a run of text without spaces, at offset ``at``) added to ``out``:
+    tokens between other whitespace with the punctuation around them stripped, and the pattern
+    for what is left that is not all letters."""
     pos = 0
-    find = sub.find
-    for tok in sub.split():
+    find = piece.find
+    for tok in piece.split():
         i = find(tok, pos)
         pos = i + len(tok)
         w = tok.strip(_PUNCT)
         if not w:
             continue            # punctuation only: no letter, no word
         if w.isalpha():
-            j = start + i + (tok.index(w) if len(w) != len(tok) else 0)
-            out.append((j, j + len(w), w.replace("\u0640", "") if "\u0640" in w else w))    # (_key, inlined)
+            j = at + i + (tok.index(w) if len(w) != len(tok) else 0)
+            out.append((j, j + len(w), _key(w)))
             continue
-        out.extend((start + m.start(), start + m.end(), _key(m.group()))
-                   for m in WORD_RE.finditer(sub, i, pos, timeout=REGEX_TIMEOUT))
-    return out
+        out.extend((at + m.start(), at + m.end(), _key(m.group()))
+                   for m in WORD_RE.finditer(piece, i, pos, timeout=REGEX_TIMEOUT))
 
 
 def _key(word):

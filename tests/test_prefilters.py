@@ -70,3 +70,20 @@ def test_title_keys_are_exactly_the_words_the_title_prescan_takes():
     assert {k for k in keys if takes(k)} == {k for k in keys if k in RULES.title_keys}
     assert any(takes(k) for k in keys) and any(not takes(k) for k in keys)
 
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["\t", "\xa0", "\u200f", "a.b", "x", "5", "\u0300", "؟", ")"]), max_size=40),
+       st.integers(0, 10))
+def test_word_list_is_every_run_of_letters_and_marks(pieces, cut):
+    # cues.words takes a piece between two spaces that is all letters at once, and looks
+    # closer at the others: the result is every run of letters and marks, keyed without marks
+    from quotes.cues import WORD_RE
+    from quotes.normalize import fold_same_length
+    text = "".join(pieces)
+    folded = fold_same_length(text)
+    want = [(m.start(), m.end(), m.group().replace("\u0640", "")) for m in WORD_RE.finditer(folded)]
+    assert words(text) == want
+    start = min(cut, len(text))
+    assert words(text, None, start) == [(m.start() + start, m.end() + start, m.group().replace("\u0640", ""))
+                                        for m in WORD_RE.finditer(folded[start:])]
