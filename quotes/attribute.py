@@ -19,7 +19,7 @@ from typing import Optional
 import regex
 
 from .normalize import normalize, strip_article
-from .cues import find_cues, lookup as cue_lookup, words as cue_words
+from .cues import find_cues, lookup as cue_lookup, word_runs, words as cue_words
 from .speakers import Mention, classify, clean_token, parse_mention, pronoun_mention
 from .rules import CueForm
 from .segment import Quote, paragraphs
@@ -73,7 +73,7 @@ class Statement:
 
 
 def _words(text, start, end):
-    return [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
+    return word_runs(_WORD_RE, text, start, end)
 
 
 def _count_words(text, start, end, cap):

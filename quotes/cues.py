@@ -110,6 +110,27 @@ def _tokens_of(piece, at, out):
                    for m in WORD_RE.finditer(piece, i, pos, timeout=REGEX_TIMEOUT))
 
 
+def word_runs(pattern, text, start=0, end=None, limit=None):
+    """``[(m.group(), m.start(), m.end()) for m in pattern.finditer(text, start, end)]``, the
+    first ``limit`` of them, for a ``pattern`` of words that cannot cross a space and that takes
+    a run of letters whole.  A piece between two spaces that is all letters is one such word,
+    told by ``str.isalpha`` in C; only the other pieces are searched, alone.  A search costs
+    about a microsecond a word; most pieces of Arabic news are a bare word."""
+    start, end, _ = slice(start, end).indices(len(text))      # (bounds read as the pattern reads them)
+    out = []
+    append = out.append
+    at = start
+    for piece in text[start:end].split(" "):
+        if piece.isalpha():
+            append((piece, at, at + len(piece)))
+        elif piece:
+            out.extend((m.group(), at + m.start(), at + m.end()) for m in pattern.finditer(piece))
+        if limit is not None and len(out) >= limit:
+            return out[:limit]
+        at += len(piece) + 1
+    return out
+
+
 def _key(word):
     """A folded word without the tatweel that stands for its marks."""
     return word.replace("\u0640", "") if "\u0640" in word else word

@@ -9,11 +9,11 @@ pronouns against them.
 """
 import functools
 from bisect import bisect_left, insort
-from itertools import islice
 from dataclasses import dataclass, field
 
 import regex
 
+from .cues import word_runs
 from .normalize import normalize, strip_article
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_.]+(?:[-'][\p{L}\p{M}]+)*")
@@ -179,7 +179,7 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
         return pron
     text = _ABBREV_RE.sub(r"\1. ", text)      # "د.عصام العريان" -> "د. عصام العريان"
     # (only the first max_tokens words are ever looked at)
-    words = [(m.group(), m.start(), m.end()) for m in islice(_WORD_RE.finditer(text), max_tokens)]
+    words = word_runs(_WORD_RE, text, limit=max_tokens)
     first = clean_token(words[0][0]) if words else ""
     if first in _ABOUT and len(words) > 1:
         return parse_mention(text[words[1][1]:], rules, max_tokens)   # "قال عنه الوزير": about him

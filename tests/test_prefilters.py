@@ -87,3 +87,18 @@ def test_word_list_is_every_run_of_letters_and_marks(pieces, cut):
     start = min(cut, len(text))
     assert words(text, None, start) == [(m.start() + start, m.end() + start, m.group().replace("\u0640", ""))
                                         for m in WORD_RE.finditer(folded[start:])]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["\t", "\xa0", "a-b", "x'y", "-", "'", "د.", "_", "5", "\u0300"]), max_size=30),
+       st.integers(-40, 120), st.integers(-40, 120), st.one_of(st.none(), st.integers(1, 8)))
+def test_word_runs_are_what_the_pattern_finds(pieces, start, end, limit):
+    # the words of a window (attribution) and of a mention (speakers) skip the pattern for a
+    # piece that is all letters; the result is the pattern's, window edges and limit included
+    from quotes.attribute import _WORD_RE as ATTRIBUTE_WORD
+    from quotes.cues import word_runs
+    from quotes.speakers import _WORD_RE as MENTION_WORD
+    text = "".join(pieces)
+    for pattern in (ATTRIBUTE_WORD, MENTION_WORD):
+        want = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text, start, end)][:limit]
+        assert word_runs(pattern, text, start, end, limit) == want
