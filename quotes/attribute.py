@@ -79,12 +79,7 @@ def _words(text, start, end):
 def _count_words(text, start, end, cap):
     """The number of words in ``text[start:end]``, counted no further than ``cap`` (a long span
     is only ever compared with a small number)."""
-    n = 0
-    for _ in _WORD_RE.finditer(text, start, end):
-        n += 1
-        if n >= cap:
-            break
-    return n
+    return len(word_runs(_WORD_RE, text, start, end, cap))
 
 
 def _trim(text, start, end):
@@ -150,7 +145,7 @@ def _is_label_quote(text, para, q, limit, rules, cue_end=None):
     m = rules.complementizer_re.search(text, j, limit)
     colon = text.find(":", j, limit)
     ends = [x for x in (m.start() if m else -1, colon) if x >= 0]
-    if not ends or len(_words(text, j, min(ends))) > 12:
+    if not ends or _count_words(text, j, min(ends), 13) > 12:
         return False
     # the opener must be this verb's, not a participle's ("وقال «لن نتراجع»، مضيفا أن ...")
     return not find_cues(text, rules, j, min(ends))
@@ -413,7 +408,7 @@ def _speech_noun_opens(text, para, m, matches, rules):
     "العيد" ... إلى عدم وجود برامج، بقوله: ...") or cites scripture ("لقوله تعالى: ..."): after
     another verb ("ونصح الفاشلين سياسيا ... بقوله") its subject is not to be guessed."""
     prev = matches[-1][0] if matches and not para.ends_between(matches[-1][0].end(), m.start()) else None
-    if prev is not None and matches[-1][1].kind == "verb" and len(_words(text, prev.end(), m.start())) <= 4 \
+    if prev is not None and matches[-1][1].kind == "verb" and _count_words(text, prev.end(), m.start(), 5) <= 4 \
             and ":" not in text[prev.end():m.start()] \
             and not rules.complementizer_re.search(text, prev.end(), m.start()):
         return False        # (four words hold a subject, a quoted name ("«العريان»") included)
@@ -454,10 +449,10 @@ def _bridge_mention(text, start, end, rules, partial=False):
             e = close.start()
         s += 1
         men = parse_mention(text[s:e], rules)
-        if men.kind in ("none", "title") and 0 < len(_words(text, s, e)) <= 6:
+        if men.kind in ("none", "title") and 0 < _count_words(text, s, e, 7) <= 6:
             # "أكد «المرصد السوري لحقوق الإنسان»": a quoted name is a name, whatever its words
             name = text[s:e].strip()
-            institution = normalize(name).startswith("ال") and len(_words(text, s, e)) > 1
+            institution = normalize(name).startswith("ال") and _count_words(text, s, e, 2) > 1
             men = Mention(name, "institution" if institution else "person", name=name,
                           title=name if institution else "")
         return (men, s) if men.kind != "none" else None
@@ -581,7 +576,7 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
         if not got:
             return None
         s, e, typ, closed = got
-        object_words = len(_words(text, max(after_mention_end(mention, mention_start, ce), ce), q.start))
+        object_words = _count_words(text, max(after_mention_end(mention, mention_start, ce), ce), q.start, 5)
         if object_words > 4 and not (typ == "direct" and _count_words(text, s, e, 4) >= 4):
             return None     # "أشار إلى تصريحات ... “الناتو”": a noun phrase, not speech
         between = {normalize(w) for w, _, _ in _words(text, max(after_mention_end(mention, mention_start, ce), ce), q.start)}
@@ -657,7 +652,7 @@ def _clause_after_source(text, para, s0, men, rules):
     j += len(last)
     limit = min(para.sentence_end_after(j), j + 60)
     op = _opener(text, para, j, limit, rules, [])
-    if op is None or op[0] != "comp" or len(_words(text, j, op[1])) > 4:
+    if op is None or op[0] != "comp" or _count_words(text, j, op[1], 5) > 4:
         return None
     got = _content(text, para, op[2], para.end)
     return (got[0], got[1]) if got else None
@@ -698,11 +693,11 @@ def according_statement(text, para, m, rules, field, pindex):
         sent_start = text.find(" ", sent_start, cs) + 1 or sent_start     # (at a word's start)
     pre_s, pre_e = _trim(text, sent_start, cs)
     after = _clause_after_source(text, para, s0, men, rules)
-    if after is not None and len(_words(text, pre_s, pre_e)) <= 5:
+    if after is not None and _count_words(text, pre_s, pre_e, 6) <= 5:
         # "ومن الطروحات المتداولة، بحسب المصادر الفرنسية، أن «...»", "وأكدت الخارجية على لسان
         # متحدثها أن ...": the reported clause follows the source
         s, e = after
-    elif pre_e > pre_s and len(_words(text, pre_s, pre_e)) >= 3:
+    elif pre_e > pre_s and _count_words(text, pre_s, pre_e, 3) >= 3:
         # drop a leading conjunction
         if text[pre_s] == "و" and pre_s + 1 < pre_e and (text[pre_s + 1] in " \t" or
                                                           _conjoined(text[pre_s + 1:pre_e])):
@@ -753,7 +748,7 @@ def headline_statement(text, para, rules, field, pindex):
     if first in rules.not_speakers or first in rules.mention_stops or first in rules.clause_particles \
             or first.startswith("و") and len(first) > 2 and first[1:] in rules.mention_stops:
         return None
-    if find_cues(head, rules) or len(_words(text, para.start, para.end)) > MAX_HEADLINE_TOKENS:
+    if find_cues(head, rules) or _count_words(text, para.start, para.end, MAX_HEADLINE_TOKENS + 1) > MAX_HEADLINE_TOKENS:
         return None
     men = parse_mention(head, rules)
     if men.kind in ("none", "pronoun") or len(_words(men.text, 0, len(men.text))) < len(hw):
@@ -897,7 +892,7 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
                     and text[max(para.start, prev[-1][1] - 3):prev[-1][1]].rstrip()[-1:] in "،," \
                     and matches and matches[-1][1] is not None and matches[-1][1].kind == "verb" \
                     and prev[-1][1] - matches[-1][0].end() < 120 \
-                    and len(_words(text, matches[-1][0].end(), prev[-1][1])) <= 6 \
+                    and _count_words(text, matches[-1][0].end(), prev[-1][1], 7) <= 6 \
                     and not rules.complementizer_re.search(text, matches[-1][0].end(), prev[-1][1]) \
                     and not any(c in text[matches[-1][0].end():prev[-1][1]] for c in ':"«“'):
                 # "وقال الحداد، الذي تحدث في مؤتمر صحفي، إن": an aside about the speaker between
