@@ -226,8 +226,10 @@ def extract_article(article, rules=None):
     sts = extract_text(text, "text", rules, speakers)
     if title:
         # a headline that repeats what the body reports adds nothing: keep the body's statement
-        body = [set(tokens(text[st.start:st.end])) for st in sts]
+        body = None
         for st in extract_text(title, "title", rules, speakers):
+            if body is None:        # (only a headline with a statement needs the body's words)
+                body = [set(tokens(text[b.start:b.end])) for b in sts]
             words = set(tokens(title[st.start:st.end]))
             if not any(len(words & b) >= HEADLINE_REPEAT * len(words) for b in body):
                 sts.append(st)
