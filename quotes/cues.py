@@ -11,6 +11,8 @@ WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 _MARK_RE = regex.compile(r"\p{M}")
 #: ASCII and Arabic punctuation, quotation marks and direction marks around words
 _PUNCT = "".join(chr(c) for c in range(0x20, 0x7f) if not chr(c).isalnum()) + "«»“”„‹›،؛؟…–—‘’\u200f\u200e\xa0"
+#: punctuation no word pattern of the package takes (word_runs strips it before a piece's isalpha)
+_NO_WORD = "،,؛;:«»\"“”()[]؟?!"
 OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 #: the last guard against a pathological input: no single pattern call may run longer (seconds)
 REGEX_TIMEOUT = 30.0
@@ -112,10 +114,11 @@ def _tokens_of(piece, at, out):
 
 def word_runs(pattern, text, start=0, end=None, limit=None):
     """``[(m.group(), m.start(), m.end()) for m in pattern.finditer(text, start, end)]``, the
-    first ``limit`` of them, for a ``pattern`` of words that cannot cross a space and that takes
-    a run of letters whole.  A piece between two spaces that is all letters is one such word,
-    told by ``str.isalpha`` in C; only the other pieces are searched, alone.  A search costs
-    about a microsecond a word; most pieces of Arabic news are a bare word."""
+    first ``limit`` of them, for a ``pattern`` of words that cannot cross a space, takes a run
+    of letters whole and takes none of :data:`_NO_WORD`.  A piece between two spaces that is
+    all letters, once those marks around it are stripped, is one such word, told by
+    ``str.isalpha`` in C; only the other pieces are searched, alone.  A search costs about a
+    microsecond a word; most pieces of Arabic news are a bare word."""
     start, end, _ = slice(start, end).indices(len(text))      # (bounds read as the pattern reads them)
     out = []
     append = out.append
@@ -124,7 +127,12 @@ def word_runs(pattern, text, start=0, end=None, limit=None):
         if piece.isalpha():
             append((piece, at, at + len(piece)))
         elif piece:
-            out.extend((m.group(), at + m.start(), at + m.end()) for m in pattern.finditer(piece))
+            w = piece.strip(_NO_WORD)
+            if w.isalpha():     # a word with commas, colons, brackets or quotation marks around it
+                j = at + piece.index(w)
+                append((w, j, j + len(w)))
+            else:
+                out.extend((m.group(), at + m.start(), at + m.end()) for m in pattern.finditer(piece))
         if limit is not None and len(out) >= limit:
             return out[:limit]
         at += len(piece) + 1

@@ -90,7 +90,8 @@ def test_word_list_is_every_run_of_letters_and_marks(pieces, cut):
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(PIECES + ["\t", "\xa0", "a-b", "x'y", "-", "'", "د.", "_", "5", "\u0300"]), max_size=30),
+@given(st.lists(st.sampled_from(PIECES + ["\t", "\xa0", "a-b", "x'y", "-", "'", "د.", "_", "5", "\u0300", ":", "(",
+                                          ")", "؛", "؟", "!", "[", "“", "”"]), max_size=30),
        st.integers(-40, 120), st.integers(-40, 120), st.one_of(st.none(), st.integers(1, 8)))
 def test_word_runs_are_what_the_pattern_finds(pieces, start, end, limit):
     # the words of a window (attribution) and of a mention (speakers) skip the pattern for a
