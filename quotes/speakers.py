@@ -32,9 +32,14 @@ GENERIC_MODIFIERS = {"العام", "العامة", "السابق", "السابق
 GENERIC_TITLES = {"مسوول", "مسيول", "رييس", "قيادي", "عضو", "مصدر", "مصادر", "سيد", "سيده"}
 
 
+_TOKEN_PUNCT = _QUOTE_CHARS + ".،,:؛;()[]"
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def clean_token(token):
-    """A token without quotation marks and punctuation, normalized."""
-    return normalize(token.strip(_QUOTE_CHARS + ".،,:؛;()[]"))
+    """A token without quotation marks and punctuation, normalized (cached: the vocabulary of
+    news repeats)."""
+    return normalize(token.strip(_TOKEN_PUNCT))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -622,9 +627,10 @@ class ArticleSpeakers:
 
     def register(self, mention, pos, agree=""):
         """Add what ``mention`` says to the article's entities; return the entity it names."""
-        heads = [w for w in normalize(mention.title).split() if w not in self.rules.address_forms][:1]
-        if not agree and heads and heads[0].endswith("ه") and mention.kind in ("person", "title"):
-            agree = "f"       # "وزيرة ...", "المتحدثة ...": a woman ("سماحة المفتي" is not)
+        if not agree and mention.kind in ("person", "title") and mention.title:
+            head = next((w for w in normalize(mention.title).split() if w not in self.rules.address_forms), "")
+            if head.endswith("ه"):
+                agree = "f"       # "وزيرة ...", "المتحدثة ...": a woman ("سماحة المفتي" is not)
         if mention.kind == "person":
             ent = self._find_named(mention.name)
             toks = mention.name.split()
