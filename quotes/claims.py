@@ -120,11 +120,15 @@ def assign_pending(db, chunk=2000):
     while True:
         db.conn.execute("BEGIN IMMEDIATE")
         try:
-            rows = [dict(zip(("id", "quote", "speaker_id", "speaker", "article_id"), r)) for r in db.execute(
-                """select id, quote, speaker_id, speaker, article_id from statements
-                   where claim_pending is not null order by claim_pending desc, rowid limit ?""", [chunk])]
+            rows, articles = [], {}
+            for r in db.execute("""select s.id, s.quote, s.speaker_id, s.speaker, s.article_id, a.published
+                                   from statements s left join articles a on a.id = s.article_id
+                                   where s.claim_pending is not null order by s.claim_pending desc, s.rowid limit ?""",
+                                [chunk]):
+                rows.append(dict(zip(("id", "quote", "speaker_id", "speaker", "article_id"), r)))
+                articles[r[4]] = {"id": r[4], "published": r[5]}
             if rows:
-                assign(db, rows)
+                assign(db, rows, list(articles.values()))
                 for part in range(0, len(rows), 500):
                     ids = [r["id"] for r in rows[part:part + 500]]
                     db.execute(f"update statements set claim_pending = null where id in ({','.join('?' * len(ids))})",

@@ -110,7 +110,8 @@ def normalize(text):
     """
     if not text:
         return ""
-    return _normalize_short(text) if len(text) <= SHORT else _normalize(text)
+    n = len(text)
+    return _normalize_short(text) if n <= SHORT else _normalize_medium(text) if n <= MEDIUM else _normalize(text)
 
 
 def _normalize(text):
@@ -118,6 +119,10 @@ def _normalize(text):
 
 
 _normalize_short = lru_cache(maxsize=1 << 16)(_normalize)
+#: a statement is normalized for its search column and again for its claim's words, one after
+#: the other: a small cache of recent strings up to this length serves the second
+MEDIUM = 4000
+_normalize_medium = lru_cache(maxsize=512)(_normalize)
 
 
 def fold_same_length(text):
