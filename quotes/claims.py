@@ -129,10 +129,10 @@ def assign_pending(db, chunk=2000):
                 articles[r[4]] = {"id": r[4], "published": r[5]}
             if rows:
                 assign(db, rows, list(articles.values()))
-                for part in range(0, len(rows), 500):
+                for part in range(0, len(rows), 500):       # (those assign gave no claim: too short)
                     ids = [r["id"] for r in rows[part:part + 500]]
-                    db.execute(f"update statements set claim_pending = null where id in ({','.join('?' * len(ids))})",
-                               ids)
+                    db.execute(f"update statements set claim_pending = null where claim_pending is not null "
+                               f"and id in ({','.join('?' * len(ids))})", ids)
             db.conn.execute("COMMIT")
         except BaseException:
             if db.conn.in_transaction:
@@ -252,7 +252,8 @@ def assign(db, statements, articles=None):
         index.add(best, sh, (ws, st["speaker_id"], index.kind(st["speaker_id"]), mydate))
     db.conn.executemany("insert into claims (id, speaker_id, speaker, quote, statements, dirty) values (?, ?, ?, ?, 0, 1)",
                         new_claims)
-    db.conn.executemany("update statements set claim_id = ? where id = ?", links)
+    # (one write of each row: its claim, and that it waits no longer)
+    db.conn.executemany("update statements set claim_id = ?, claim_pending = null where id = ?", links)
     db.conn.executemany("insert or ignore into claim_shingles (shingle, claim_id) values (?, ?)",
                         [(s, cid) for s, cids in index.new_shingles.items() for cid in cids])
     mark_dirty(db, {cid for cid, _ in links})
