@@ -452,10 +452,10 @@ def flags_for(rows):
     outlets = {r["source_id"] for r in rows if r["source_id"] is not None} or {None}
     speakers = {r["speaker_id"] for r in rows if r["speaker_id"] is not None}
     stances = {stance(r["cue"]) for r in rows}
-    nums = list(dict.fromkeys(frozenset(n) for n in (_numbers(r["quote"]) for r in rows) if n))
+    quotes = dict.fromkeys(r["quote"] for r in rows)      # (reprints compared once)
+    nums = list(dict.fromkeys(frozenset(n) for n in (_numbers(q) for q in quotes) if n))
     number_mismatch = any(not (a <= b or b <= a) for i, a in enumerate(nums) for b in nums[i + 1:])
-    ws = [words(r["quote"]) for r in rows]
-    distinct = list(dict.fromkeys(ws))       # reprinted versions compare once
+    distinct = list(dict.fromkeys(words(q) for q in quotes))
     changed = any(not (_contiguous(a, b) or _contiguous(b, a)) for i, a in enumerate(distinct) for b in distinct[i + 1:])
     return {
         "speaker_disagreement": int(len(speakers) > 1),
@@ -498,7 +498,9 @@ def _refresh(db, claim_ids):
                     flags["speaker_disagreement"], flags["cue_disagreement"], flags["number_mismatch"],
                     flags["wording_changed"], flags["single_source"],
                     json.dumps([k for k, v in flags.items() if v]), cid])
-        diffs.extend((diff_markup(r["quote"], longest["quote"]) if len(rows) > 1 else None, r["id"]) for r in rows)
+        # (a version reprinted word for word by several outlets is marked up once)
+        marked = {q: diff_markup(q, longest["quote"]) for q in {r["quote"] for r in rows}} if len(rows) > 1 else {}
+        diffs.extend((marked.get(r["quote"]), r["id"]) for r in rows)
     db.conn.executemany("update statements set quote_diff = ? where id = ?", diffs)
 
 
