@@ -151,6 +151,18 @@ def _is_label_quote(text, para, q, limit, rules, cue_end=None):
     return not find_cues(text, rules, j, min(ends))
 
 
+def _complementizers(text, para, start, limit, rules):
+    """``rules.complementizer_re.finditer(text, start, limit)``, searched from the first place
+    one may begin (``para.complementizer_starts``) rather than from ``start``."""
+    at = para.complementizer_starts
+    if at is not None:
+        i = bisect_left(at, start)
+        if i == len(at) or at[i] >= limit:
+            return ()
+        start = at[i]
+    return rules.complementizer_re.finditer(text, start, limit)
+
+
 def _opener(text, para, start, limit, rules, cue_starts):
     """The first thing after ``start`` that opens reported content.
 
@@ -158,7 +170,7 @@ def _opener(text, para, start, limit, rules, cue_starts):
     another cue, a sentence end or ``limit`` comes first."""
     best = None
     m = None
-    for m in rules.complementizer_re.finditer(text, start, limit):
+    for m in _complementizers(text, para, start, limit, rules):
         prev = _words(text, max(0, m.start() - 25), m.start())
         if m.group("prep") is None and prev and normalize(prev[-1][0]) in rules.not_complementizer_after:
             continue
@@ -843,10 +855,12 @@ def _word_starts(word_list, phrases):
     out = []
     for i in [i for i, w in enumerate(word_list) if w[2] in firsts]:
         key = word_list[i][2]
-        cands = [*rests.get(key, ()), *(rests.get(key[1:], ()) if key[:1] in "وف" else ())]
-        if any(all(i + 1 + k < len(word_list) and word_list[i + 1 + k][2] == w for k, w in enumerate(rest))
-               for rest in cands):
-            out.append(word_list[i][0])
+        for first in (key, key[1:]) if key[:1] in "وف" else (key,):
+            after = rests.get(first)
+            if after is not None and any(tuple(w[2] for w in word_list[i + 1:i + 1 + n]) in same_length
+                                         for n, same_length in after.items()):
+                out.append(word_list[i][0])
+                break
     return out
 
 
@@ -864,10 +878,12 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
     paras = paragraphs(text)
     word_list = word_list if word_list is not None else cue_words(text)
     all_cues = find_cues(text, rules, word_list=word_list)
+    complementizer_at = _word_starts(word_list, rules.complementizer_words)
     according_at = _word_starts(word_list, rules.according_words)
     document_at = _word_starts(word_list, rules.document_words)
     ci = 0
     for pindex, para in enumerate(paras):
+        para.complementizer_starts = complementizer_at
         found = []
         matches = []
         while ci < len(all_cues) and all_cues[ci].start() < para.start:

@@ -47,8 +47,8 @@ def alternation(words):
 
 @dataclass(frozen=True)
 class Phrases:
-    """Normalized phrases as {first word: [the words after it, ...]}, with the keys a word
-    beginning one may have: the first word bare or after و/ف."""
+    """Normalized phrases as {first word: {number of words after it: {those words, as tuples}}},
+    with the keys a word beginning one may have: the first word bare or after و/ف."""
     rests: dict
     first_keys: frozenset
 
@@ -57,7 +57,7 @@ def phrases(texts):
     rests = {}
     for p in texts:
         words = normalize(p).split()
-        rests.setdefault(words[0], []).append(tuple(words[1:]))
+        rests.setdefault(words[0], {}).setdefault(len(words) - 1, set()).add(tuple(words[1:]))
     return Phrases(rests, frozenset(c + w for w in rests for c in ("", "و", "ف")))
 
 
@@ -122,6 +122,7 @@ class Rules:
     #: the according and document cues as normalized words (:class:`Phrases`): a paragraph
     #: where none begins (after an optional و/ف) holds no match of according_re / document_re
     according_words: object = None
+    complementizer_words: object = None     # where complementizer_re may match: [preposition] [ب]complementizer
     document_words: object = None
     #: token -> its class (quotes.speakers.classify): a pure function of the token and these rules
     token_classes: dict = field(default_factory=dict, repr=False)
@@ -207,6 +208,10 @@ def load(rules_dir=RULES_DIR):
         WB_START + r"(?:[وف]" + MARKS + r")?(?P<cue>" + alternation(cues.get("according", [])) + r")" + MARKS + WB_END)
     r.document_re = regex.compile(
         WB_START + r"(?P<prefix>(?:[وف]" + MARKS + r")?)(?P<cue>" + alternation(cues.get("document_cues", [])) + r")" + WB_END)
+    comps = [c for c in cues.get("complementizers", []) if c]
+    comps += ["ب" + c for c in comps]
+    preps = [p for p in cues.get("prepositions", []) if p]
+    r.complementizer_words = phrases(comps + [p + sep + c for p in preps for c in comps for sep in ("", " ")])
     r.according_words = phrases(cues.get("according", []))
     r.document_words = phrases(cues.get("document_cues", []))
     r.addressee_re = regex.compile(

@@ -46,6 +46,9 @@ class Paragraph:
     sentence_ends: list
     _starts: dict = None
     _qstarts: list = None
+    #: where a complementizer may begin (set by quotes.attribute, from the text's words): a
+    #: search for one starts at the first of these, not at every character; None: everywhere
+    complementizer_starts: list = None
 
     def _index(self):
         if self._qstarts is None:

@@ -1,5 +1,6 @@
-"""Shortcuts that spare work must never lose a match: a paragraph is scanned with the according
-and document cue patterns only where the word list shows one of their phrases beginning."""
+"""Shortcuts that spare work must never lose a match: a paragraph is scanned with the according,
+document and complementizer patterns only from where the word list shows one of their phrases
+beginning, and words are split without a pattern where a piece of text is a bare word."""
 from hypothesis import given, settings, strategies as st
 
 from quotes import rules as rules_mod
@@ -13,7 +14,7 @@ RULES = rules_mod.load()
 PIECES = ["بحسب", "حسب", "وفق", "وفقاً", "وَفْقًا", "طبقا", "نقلا", "نقلاً", "عن", "على", "علي", "لسان",
           "استنادا", "استناداً", "إلى", "الى", "جاء", "جاءَ", "ورد", "في", "فى", "و", "ف", "ـ", "\u064e",
           "\u0651", " ", "  ", "\n", "،", ".", "«", "»", "\"", "-", "3", "٣", "الوزير", "قال", "إن", "آ",
-          "ٱ", "ى", "ئ", "ة"]
+          "ٱ", "ى", "ئ", "ة", "أن", "أنه", "بأن", "ب", "بـ", "من", "لأن", "إنهم", "ان"]
 
 
 def _starts(text, pattern):
@@ -22,11 +23,13 @@ def _starts(text, pattern):
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=40))
-def test_every_according_and_document_match_starts_where_the_word_list_says(pieces):
+def test_every_according_document_and_complementizer_match_starts_where_the_word_list_says(pieces):
     text = "".join(pieces)
     wl = words(text)
     assert set(_starts(text, RULES.according_re)) <= set(_word_starts(wl, RULES.according_words))
     assert set(_starts(text, RULES.document_re)) <= set(_word_starts(wl, RULES.document_words))
+    # "قال إن", "أشار إلى أن", "بأن", "إلى بأن": a complementizer, with a preposition before it or not
+    assert set(_starts(text, RULES.complementizer_re)) <= set(_word_starts(wl, RULES.complementizer_words))
 
 
 def test_the_word_list_finds_cues_in_their_spellings_and_skips_the_rest():
