@@ -432,8 +432,11 @@ def _speech_noun_opens(text, para, m, matches, rules):
 
 def _eulogy_mention(text, s, words, rules):
     """"قال صلى الله عليه وسلم: ...", "لقوله تعالى: ...": the one the eulogy praises, or None."""
+    if not words or normalize(words[0][0]) not in rules.eulogy_firsts:
+        return None
+    keys = tuple(normalize(w) for w, _, _ in words[:max(map(len, rules.eulogies))])
     for eulogy, praised in rules.eulogies.items():
-        if tuple(normalize(w) for w, _, _ in words[:len(eulogy)]) == eulogy:
+        if keys[:len(eulogy)] == eulogy:
             return Mention(text[s:words[len(eulogy) - 1][2]], "person", name=praised), s
     return None
 

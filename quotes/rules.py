@@ -113,6 +113,7 @@ class Rules:
     addressee_re: object = None
     content_break_re: object = None
     eulogies: dict = field(default_factory=dict)     # normalized words of a eulogy -> whom it praises
+    eulogy_firsts: set = field(default_factory=set)  # their first words
     speech_noun_cues: set = field(default_factory=set)   # "بقوله", "لقوله"
     dual_heads: set = field(default_factory=set)     # "صحيفتا", "وكالتا": two bodies named after it
     #: keys a word may have to be a cue (:func:`quotes.cues.find_cues` looks closer at these only)
@@ -237,6 +238,7 @@ def load(rules_dir=RULES_DIR):
     r.cue_keys = frozenset(suffixed | {p + k for k in suffixed for p in "وف"})
     r.pronouns = {normalize(k): v for k, v in (spk.get("pronouns") or {}).items()}
     r.eulogies = {tuple(normalize(k).split()): v for k, v in (spk.get("eulogies") or {}).items()}
+    r.eulogy_firsts = {e[0] for e in r.eulogies if e}
     return r
 
 
