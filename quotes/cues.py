@@ -123,7 +123,8 @@ def word_runs(pattern, text, start=0, end=None, limit=None):
     out = []
     append = out.append
     at = start
-    for piece in text[start:end].split(" "):
+    # (with a limit, the text past enough pieces stays one piece, searched whole if reached)
+    for piece in text[start:end].split(" ", -1 if limit is None else 2 * limit + 8):
         if piece.isalpha():
             append((piece, at, at + len(piece)))
         elif piece:
