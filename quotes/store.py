@@ -8,6 +8,8 @@ ingests write to the same database at once.
 import datetime
 import hashlib
 import os
+import sqlite3
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -191,7 +193,8 @@ class Summary:
 
 
 class Writer:
-    """The one process that writes: keeps ids, speakers and sources in memory between batches."""
+    """The one process that writes: keeps speakers and sources in memory between batches, and the
+    articles on their way to being written; stored articles are looked up in the database."""
 
     def __init__(self, db):
         self.db = db
@@ -200,20 +203,48 @@ class Writer:
             aliases = [r["alias"] for r in db.query("select alias from speaker_aliases where speaker_id = ?", [row["id"]])]
             self.registry.add_known(row["id"], row["name"], row["kind"], aliases)
         self.sources = {r["name"]: r["id"] for r in db.query("select id, name from sources")}
-        self.known = {r["id"]: r["content_hash"] for r in db.query("select id, content_hash from articles")}
-        self.hashes = {r["content_hash"]: r["id"] for r in db.query("select id, content_hash from articles")}
+        # articles classified in this run and not written yet (ids and content hashes); the
+        # written ones are looked up in the database, so memory does not grow with the articles
+        self.pending, self.pending_hashes = {}, {}
+        self._lock, self._thread, self._local = threading.Lock(), threading.get_ident(), threading.local()
+        self._path = db.conn.execute("PRAGMA database_list").fetchone()[2]
         self.order = db.execute("select coalesce(max(ingest_order), 0) from articles").fetchone()[0]
         self.next_speaker = db.execute("select coalesce(max(id), 0) from speakers").fetchone()[0]
         self.next_source = db.execute("select coalesce(max(id), 0) from sources").fetchone()[0]
-        self.seen = set()        # article ids handled in this run
+        self.seen = set()        # article ids re-extracted in this run (kept with --reextract only)
+
+    def _lookup(self, sql, params):
+        """One row from the database, on a connection of the calling thread's own (with --jobs,
+        articles are classified in the thread that feeds the extracting processes)."""
+        if threading.get_ident() == self._thread:
+            conn = self.db.conn
+        else:
+            conn = getattr(self._local, "conn", None)
+            if conn is None:
+                conn = self._local.conn = sqlite3.connect(self._path, timeout=BUSY_TIMEOUT_MS / 1000)
+        return conn.execute(sql, params).fetchone()
+
+    def _stored_hash(self, article_id):
+        with self._lock:
+            if article_id in self.pending:
+                return self.pending[article_id]
+        row = self._lookup("select content_hash from articles where id = ?", [article_id])
+        return row[0] if row else None
+
+    def _holder(self, h):
+        with self._lock:
+            if h in self.pending_hashes:
+                return self.pending_hashes[h]
+        row = self._lookup("select id from articles where content_hash = ? limit 1", [h])
+        return row[0] if row else None
 
     def classify(self, article, reextract=False):
         """'new', 'updated', or a reason to skip."""
         h = content_hash(article)
         article["content_hash"] = h
-        old = self.known.get(article["id"])
+        old = self._stored_hash(article["id"])
         if old is None:
-            other = self.hashes.get(h)
+            other = self._holder(h)
             if other is not None and other != article["id"]:
                 return "same content as article " + other
             status = "new"
@@ -222,9 +253,11 @@ class Writer:
         else:
             status = "updated"
         # remembered at once, so a repeat later in the same run is recognised before it is written
-        self.known[article["id"]] = h
-        self.hashes[h] = article["id"]
-        self.seen.add(article["id"])
+        with self._lock:
+            self.pending[article["id"]] = h
+            self.pending_hashes[h] = article["id"]
+        if reextract:
+            self.seen.add(article["id"])
         return status
 
     def _new_speaker_id(self):
@@ -309,9 +342,12 @@ class Writer:
             if db.conn.in_transaction:
                 db.conn.execute("ROLLBACK")
             raise
-        for a in articles:
-            self.known[a["id"]] = a["content_hash"]
-            self.hashes[a["content_hash"]] = a["id"]
+        with self._lock:
+            for a in articles:      # (stored now: the database answers for them)
+                if self.pending.get(a["id"]) == a["content_hash"]:
+                    del self.pending[a["id"]]
+                if self.pending_hashes.get(a["content_hash"]) == a["id"]:
+                    del self.pending_hashes[a["content_hash"]]
         return len({st["id"] for st in statements})
 
     def refresh_counts(self):

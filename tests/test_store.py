@@ -167,3 +167,25 @@ def test_people_sharing_a_family_name_stay_apart():
     e, _ = reg.resolve("فلاديمير بوتين", "person", lambda: next(ids))
     f, _ = reg.resolve("بوتين", "person", lambda: next(ids))
     assert d == e == f
+
+
+def test_writer_remembers_written_articles_in_the_database_not_in_memory(tmp_path):
+    # memory must not grow with the articles: once written, an article is looked up in the
+    # database (from the thread that feeds --jobs too), and only those on their way are held
+    import threading
+    from quotes.extract import extract_article
+    from quotes.store import Writer
+    db = open_db(str(tmp_path / "quotes.db"))
+    w = Writer(db)
+    a1 = dict(A1)
+    assert w.classify(a1) == "new"
+    assert w.classify(dict(A1, id="again")) == "same content as article a1"    # on its way, not written
+    w.write_batch([(a1, "new", extract_article(a1))])
+    assert w.pending == {} and w.pending_hashes == {}
+    assert w.classify(dict(A1)) == "unchanged"
+    got = []
+    t = threading.Thread(target=lambda: got.append(w.classify(dict(A1, id="copy"))))
+    t.start()
+    t.join()
+    assert got == ["same content as article a1"]
+    assert Writer(db).classify(dict(A1, text=A1["text"] + " جديد")) == "updated"
