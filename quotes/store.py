@@ -224,27 +224,21 @@ class Writer:
                 conn = self._local.conn = sqlite3.connect(self._path, timeout=BUSY_TIMEOUT_MS / 1000)
         return conn.execute(sql, params).fetchone()
 
-    def _stored_hash(self, article_id):
+    def _known(self, pending, sql, key):
+        """``pending[key]`` for an article on its way, else the stored article's answer to ``sql``."""
         with self._lock:
-            if article_id in self.pending:
-                return self.pending[article_id]
-        row = self._lookup("select content_hash from articles where id = ?", [article_id])
-        return row[0] if row else None
-
-    def _holder(self, h):
-        with self._lock:
-            if h in self.pending_hashes:
-                return self.pending_hashes[h]
-        row = self._lookup("select id from articles where content_hash = ? limit 1", [h])
+            if key in pending:
+                return pending[key]
+        row = self._lookup(sql, [key])
         return row[0] if row else None
 
     def classify(self, article, reextract=False):
         """'new', 'updated', or a reason to skip."""
         h = content_hash(article)
         article["content_hash"] = h
-        old = self._stored_hash(article["id"])
+        old = self._known(self.pending, "select content_hash from articles where id = ?", article["id"])
         if old is None:
-            other = self._holder(h)
+            other = self._known(self.pending_hashes, "select id from articles where content_hash = ? limit 1", h)
             if other is not None and other != article["id"]:
                 return "same content as article " + other
             status = "new"
