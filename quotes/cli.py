@@ -87,6 +87,16 @@ def ingest(paths, db_path, jobs, reextract, progress):
 def claims(db_path, rebuild):
     """Group statements from different articles into claims (new statements are grouped at ingest)."""
     from . import claims as claims_mod
+    with store_mod.writer_lock(db_path, _report_wait):
+        n, multi = _cluster(claims_mod, db_path, rebuild)
+    click.echo(f"claims {n}, carried by several outlets {multi}", err=True)
+
+
+def _report_wait(msg):
+    click.echo(msg, err=True)
+
+
+def _cluster(claims_mod, db_path, rebuild):
     db = store_mod.open_db(db_path)
     if rebuild:
         n = claims_mod.rebuild(db)
@@ -100,7 +110,8 @@ def claims(db_path, rebuild):
         claims_mod.refresh_dirty(db)
         n = db.execute("select count(*) from claims").fetchone()[0]
     multi = db.execute("select count(*) from claims where outlets > 1").fetchone()[0]
-    click.echo(f"claims {n}, carried by several outlets {multi}", err=True)
+    db.close()
+    return n, multi
 
 
 @cli.command()

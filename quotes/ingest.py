@@ -7,7 +7,7 @@ import time
 from . import claims
 from .extract import extract_article
 from .read import input_bytes, read_paths
-from .store import Summary, Writer, open_db
+from .store import Summary, Writer, open_db, writer_lock
 
 BATCH = 200
 
@@ -30,8 +30,14 @@ def _stored_articles(db, ids=None):
 
 
 def run(paths, db_path, jobs=1, reextract=False, progress=False, batch=BATCH, report=None):
-    """Ingest ``paths`` (all stored articles when empty and ``reextract``) into ``db_path``."""
+    """Ingest ``paths`` (all stored articles when empty and ``reextract``) into ``db_path``,
+    holding the database's writer lock (a second ingest waits for the first)."""
     report = report or (lambda msg: print(msg, file=sys.stderr))
+    with writer_lock(db_path, report):
+        return _run(paths, db_path, jobs, reextract, progress, batch, report)
+
+
+def _run(paths, db_path, jobs, reextract, progress, batch, report):
     t0 = time.perf_counter()
     db = open_db(db_path)
     writer = Writer(db)

@@ -2,10 +2,14 @@
 
 Each batch of articles is written in one ``BEGIN IMMEDIATE`` transaction together with its
 statements and claim links, so an ingest killed at any moment leaves a consistent database and
-running it again finishes the job without duplicates.  WAL mode and a busy timeout let two
-ingests write to the same database at once.
+running it again finishes the job without duplicates.  Writers take turns: an ingest holds
+:func:`writer_lock` from reading the stored speakers to its last claim, so a second ingest into
+the same database waits for the first and then finishes (it never hands out ids the first one
+holds).  WAL mode lets readers, Datasette among them, read while a writer writes.
 """
+import contextlib
 import datetime
+import errno
 import hashlib
 import os
 import sqlite3
@@ -102,6 +106,35 @@ def index_statements(db, after_rowid):
     quoted = ", ".join(f'"{c}"' for c in cols)
     db.execute(f'INSERT INTO "statements_fts" (rowid, {quoted}) SELECT rowid, {quoted} FROM statements '
                f"WHERE rowid > ?", [after_rowid])
+
+
+def lock_path(db_path):
+    """The file beside a database that writers lock in turn."""
+    return os.path.abspath(db_path) + "-lock"
+
+
+@contextlib.contextmanager
+def writer_lock(db_path, report=None):
+    """Hold the database's writer lock (waiting, with a message, while another writer has it).
+
+    Speakers, outlets and claims are matched against what is stored, so two writers at once
+    would each assign the same new ids; taking turns keeps every id and link right.  The lock
+    is the operating system's (``flock``): it is released when the process ends, however."""
+    import fcntl
+    os.makedirs(os.path.dirname(lock_path(db_path)), exist_ok=True)
+    with open(lock_path(db_path), "a") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            if e.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+            if report:
+                report(f"waiting for another ingest into {db_path} to finish")
+            fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def open_db(path):

@@ -230,3 +230,58 @@ def test_an_article_keeps_a_bounded_number_of_speakers():
     assert len(speakers.entities) == MAX_ENTITIES
     assert speakers.entities[-1].name.startswith(_NAMES[(MAX_ENTITIES + 49) % 27])
     assert min(e.last_pos for e in speakers.entities) == 50 * 10
+
+
+def _people_corpus(path, prefix, n, offset):
+    """``n`` articles, each with its own outlet and two speakers of their own (none shared with
+    another file made with another ``offset``)."""
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(offset, offset + n):
+            name = f"{_NAMES[i % 27]}{_NAMES[i // 27 % 27]}ي العلوي"
+            other = f"{_NAMES[(i + 5) % 27]}{_NAMES[i // 27 % 27]}ان السالمي"
+            text = (f"قال الوزير {name} إن الخطة رقم {i} جاهزة للتنفيذ.\n"
+                    f"وأكدت المديرة {other} أن الفريق بدأ العمل في المحافظة.")
+            f.write(json.dumps({"id": f"{prefix}{i}", "source": f"منبر {_NAMES[i % 27]}{_NAMES[i // 27 % 27]}",
+                                "text": text}, ensure_ascii=False) + "\n")
+
+
+def _links_hold(db_path, inputs):
+    """Every stored article has the outlet its input gave, and every statement's speaker row is
+    the person the statement names."""
+    given = {}
+    for path in inputs:
+        for line in open(path, encoding="utf-8"):
+            rec = json.loads(line)
+            given[rec["id"]] = rec["source"]
+    conn = sqlite3.connect(db_path)
+    outlets = dict(conn.execute("select a.id, s.name from articles a join sources s on s.id = a.source_id"))
+    wrong_outlet = [i for i, src in given.items() if outlets.get(i) != src]
+    wrong_speaker = conn.execute("""select count(*) from statements st join speakers sp on sp.id = st.speaker_id
+                                    where sp.name != st.speaker""").fetchone()[0]
+    dup_keys = conn.execute("select count(*) - count(distinct key) from speakers").fetchone()[0]
+    conn.close()
+    return wrong_outlet, wrong_speaker, dup_keys
+
+
+def test_two_ingests_at_once_link_every_statement_to_its_own_speaker(tmp_path):
+    # each writer took its next speaker and outlet ids once, at its start: run side by side they
+    # handed out the same ids, and one run's rows overwrote the other's
+    a, b, db = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "quotes.db"
+    _people_corpus(a, "a", 60, 0)
+    _people_corpus(b, "b", 60, 300)
+    procs = [subprocess.Popen(_ingest_cmd(p, db), cwd=ROOT, stderr=subprocess.PIPE) for p in (a, b)]
+    for p in procs:
+        assert p.wait() == 0, p.stderr.read()
+    assert _count(db) == 120 and _consistent(str(db))
+    assert _links_hold(str(db), [a, b]) == ([], 0, 0)
+
+
+def test_two_ingests_of_the_same_articles_at_once_both_finish(tmp_path):
+    a, b, db = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "quotes.db"
+    _people_corpus(a, "x", 60, 0)
+    _people_corpus(b, "x", 60, 30)          # half of its articles are a's
+    procs = [subprocess.Popen(_ingest_cmd(p, db), cwd=ROOT, stderr=subprocess.PIPE) for p in (a, b)]
+    for p in procs:
+        assert p.wait() == 0, p.stderr.read()
+    assert _count(db) == 90 and _consistent(str(db))
+    assert _links_hold(str(db), [a, b]) == ([], 0, 0)
