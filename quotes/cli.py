@@ -126,12 +126,17 @@ def export(db_path, fmt):
         sys.stdout.write(json.dumps(dict(r), ensure_ascii=False) + "\n")
 
 
-SERVE_SETTINGS = {"sql_time_limit_ms": "3000", "max_returned_rows": "2000", "allow_download": "off"}
+#: Datasette settings of `quotes serve`: a time limit on every query, bounded results, no
+#: download of the whole file; SQL threads enough that a few slow queries do not hold up a page
+SERVE_SETTINGS = {"sql_time_limit_ms": "3000", "max_returned_rows": "2000", "allow_download": "off",
+                  "num_sql_threads": "6"}
 
 
 def serve_command(db_path, host, port, metadata):
-    """The datasette command line that `quotes serve` runs: read-only (immutable), time-limited."""
-    cmd = [sys.executable, "-m", "datasette", "serve", "-i", db_path, "--host", host, "--port", str(port)]
+    """The datasette command line that `quotes serve` runs.  The file is opened read-only but not
+    immutable, so an ingest into it while it is served shows up at the next request; Datasette
+    refuses every write (no canned query writes)."""
+    cmd = [sys.executable, "-m", "datasette", "serve", db_path, "--host", host, "--port", str(port)]
     if metadata:
         cmd += ["--metadata", metadata]
     for k, v in SERVE_SETTINGS.items():
@@ -146,14 +151,10 @@ def serve_command(db_path, host, port, metadata):
 @click.option("--metadata", default="db/metadata.yml", show_default=True, type=click.Path(),
               help="Datasette metadata (titles, descriptions, facets, canned queries, charts)")
 def serve(db_path, host, port, metadata):
-    """Serve the database read-only with Datasette (SQL time limit, 127.0.0.1 unless told otherwise)."""
+    """Serve the database read-only with Datasette (SQL time limit, 127.0.0.1 unless told otherwise);
+    ingesting into it meanwhile is safe, and new rows show at the next request."""
     import os
-    store_mod.open_db(db_path).close()     # schema up to date, WAL checkpointed before read-only use
-    import sqlite3
-    conn = sqlite3.connect(db_path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("PRAGMA journal_mode = delete")
-    conn.close()
+    store_mod.open_db(db_path).close()     # schema up to date, in WAL mode so readers and a writer coexist
     cmd = serve_command(db_path, host, port, metadata if os.path.exists(metadata) else None)
     click.echo(" ".join(cmd), err=True)
     os.execvp(cmd[0], cmd)

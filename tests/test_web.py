@@ -21,7 +21,7 @@ def ds(sample_db, tmp_path_factory):
     shutil.copy(sample_db, path)
     with open(METADATA, encoding="utf-8") as f:
         metadata = yaml.safe_load(f)
-    return Datasette(immutables=[path], metadata=metadata, settings={k: int(v) if v.isdigit() else v == "on"
+    return Datasette([path], metadata=metadata, settings={k: int(v) if v.isdigit() else v == "on"
                                                                       for k, v in SERVE_SETTINGS.items()})
 
 
@@ -40,7 +40,7 @@ def test_write_through_the_web_is_refused(ds):
 def test_serve_listens_on_loopback_with_a_time_limit():
     cmd = serve_command("db/quotes.db", "127.0.0.1", 8001, "db/metadata.yml")
     assert cmd[cmd.index("--host") + 1] == "127.0.0.1"
-    assert "-i" in cmd                                  # immutable: opened read-only
+    assert "-i" not in cmd and "--immutable" not in cmd  # read-only, but sees later ingests
     assert "sql_time_limit_ms" in cmd
 
 
