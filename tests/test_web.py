@@ -93,3 +93,59 @@ def test_dashboard_and_stylesheet(ds):
     css = get(ds, "/-/static-plugins/quotes/quotes.css")
     assert css.status_code == 200 and "direction: rtl" in css.text
     assert "/-/static-plugins/quotes/quotes.css" in get(ds, "/quotes/statements").text
+
+
+def post(ds, path, data):
+    async def go():
+        return await ds.client.post(path, data=data)
+    return asyncio.run(go())
+
+
+def test_a_query_cannot_inject_markup_through_a_highlight_column(ds):
+    # render_cell trusted the column name: this link rendered the raw tag (reflected XSS)
+    payload = "<img src=x onerror=alert(1)>"
+    sql = f"select '{payload}' as quote_diff, '<mark>x</mark><script>alert(2)</script>' as quote_diff2"
+    r = get(ds, "/quotes?sql=" + urllib.parse.quote(sql.replace("quote_diff2", "quote_diff")))
+    assert r.status_code == 200
+    assert payload not in r.text and "<script>alert(2)" not in r.text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in r.text
+
+
+def test_highlighted_wording_keeps_only_its_marks():
+    from quotes.claims import diff_markup
+    from quotes.web import diff_html
+    marked = diff_markup("قال إن <b>الخطة</b> & الرقم 5 جاهزة", "قال إن الخطة جاهزة")
+    out = str(diff_html(marked))
+    assert "<b>" not in out and "&lt;b&gt;" in out and "<mark>" in out and "&amp;" in out
+    assert str(diff_html("<mark>a</mark></mark><mark>b")) == "<mark>a</mark><mark>b</mark>"
+    assert str(diff_html("<mark onclick=x>a")) == "&lt;mark onclick=x&gt;a"
+
+
+def test_a_post_is_refused_not_a_traceback(ds):
+    r = post(ds, "/quotes/search_statements", {"q": "الحوار"})
+    assert r.status_code == 405 and "read-only" in r.text
+
+
+@pytest.mark.parametrize("q", ['"', '""', 'الحوار"', "NEAR(", "*", "OR", "-", "(", "^الحوار", ""])
+def test_no_search_input_reaches_fts_unescaped(ds, q):
+    for path in (f"/quotes/statements?_search={urllib.parse.quote(q)}",
+                 f"/quotes/statements?_search={urllib.parse.quote(q)}&_searchmode=raw",
+                 f"/quotes/search_statements?q={urllib.parse.quote(q)}",
+                 f"/quotes/speakers?_search={urllib.parse.quote(q)}"):
+        r = get(ds, path)
+        assert r.status_code == 200, (path, r.text[:300])
+        assert "fts5" not in r.text and "syntax error" not in r.text
+
+
+def test_search_terms_keep_words_and_drop_operators():
+    from quotes.web import fts_query
+    assert fts_query('"الحوارُ" OR -مصر*') == '"الحوار" "OR" "مصر"'
+    assert fts_query('"') == '""'
+
+
+def test_a_query_that_builds_a_huge_value_is_an_error_not_the_servers_memory(ds):
+    sql = ("with recursive c(x) as (select 1 union all select x + 1 from c where x < 900) "
+           "select length(group_concat(zeroblob(1000000))) from c")
+    r = get(ds, "/quotes.json?sql=" + urllib.parse.quote(sql))
+    assert r.status_code == 400 and "too big" in r.json()["error"]
+    assert get(ds, "/quotes/articles.json").status_code == 200
