@@ -6,7 +6,7 @@ import click
 
 from . import __version__
 from .extract import extract_article
-from .read import read_paths
+from .read import DEFAULT_MAX_MB, read_paths
 from . import store as store_mod
 
 
@@ -20,6 +20,18 @@ def _report(problem):
     click.echo(f"skipped {problem}", err=True)
 
 
+def _max_article_option(f):
+    return click.option("--max-article-mb", default=DEFAULT_MAX_MB, show_default=True, type=click.FloatRange(min=0.001),
+                        help="skip (with a reason) an article of more megabytes of text (title and body) than this")(f)
+
+
+def _require_one_existing(paths):
+    """A usage error, before anything is created, when none of ``paths`` exists."""
+    import os
+    if paths and not any(os.path.exists(p) for p in paths):
+        raise click.UsageError("no such file or folder: " + ", ".join(paths))
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
@@ -28,12 +40,13 @@ def _report(problem):
               help="article fields to print statements of (comma-separated: text, title); "
                    "headlines usually repeat or reframe the body, so they are printed on request "
                    "(ingest stores both)")
-def extract(paths, fmt, fields):
+@_max_article_option
+def extract(paths, fmt, fields, max_article_mb):
     """Print the statements of the articles in PATHS (files or folders: .jsonl[.gz], .txt, .html)."""
     wanted = {f.strip() for f in fields.split(",") if f.strip()}
     read = skipped = 0
     out = sys.stdout
-    for article, problem in read_paths(paths):
+    for article, problem in read_paths(paths, max_article_mb):
         if problem is not None:
             skipped += 1
             _report(problem)
@@ -68,14 +81,16 @@ def _table_row(rec):
               help="re-derive the statements of stored articles (all of them when no PATH is given)")
 @click.option("--progress/--no-progress", default=None,
               help="show a progress bar by bytes of input read (default: when stderr is a terminal)")
-def ingest(paths, db_path, jobs, reextract, progress):
+@_max_article_option
+def ingest(paths, db_path, jobs, reextract, progress, max_article_mb):
     """Ingest the articles in PATHS into a SQLite database, with speakers and claims."""
     from .ingest import run
     if not paths and not reextract:
         raise click.UsageError("give at least one PATH, or --reextract to re-derive stored articles")
+    _require_one_existing(paths)
     if progress is None:
         progress = sys.stderr.isatty()
-    summary = run(list(paths), db_path, jobs=jobs, reextract=reextract, progress=progress)
+    summary = run(list(paths), db_path, jobs=jobs, reextract=reextract, progress=progress, max_mb=max_article_mb)
     click.echo(summary.line(), err=True)
     if summary.read == 0 and not reextract:
         sys.exit(1)

@@ -6,7 +6,7 @@ import time
 
 from . import claims
 from .extract import extract_article
-from .read import input_bytes, read_paths
+from .read import DEFAULT_MAX_MB, input_bytes, read_paths
 from .store import Summary, Writer, open_db, writer_lock
 
 BATCH = 200
@@ -29,20 +29,20 @@ def _stored_articles(db, ids=None):
             yield dict(row), None
 
 
-def run(paths, db_path, jobs=1, reextract=False, progress=False, batch=BATCH, report=None):
+def run(paths, db_path, jobs=1, reextract=False, progress=False, batch=BATCH, report=None, max_mb=DEFAULT_MAX_MB):
     """Ingest ``paths`` (all stored articles when empty and ``reextract``) into ``db_path``,
     holding the database's writer lock (a second ingest waits for the first)."""
     report = report or (lambda msg: print(msg, file=sys.stderr))
     with writer_lock(db_path, report):
-        return _run(paths, db_path, jobs, reextract, progress, batch, report)
+        return _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb)
 
 
-def _run(paths, db_path, jobs, reextract, progress, batch, report):
+def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb):
     t0 = time.perf_counter()
     db = open_db(db_path)
     writer = Writer(db)
     summary = Summary()
-    source = read_paths(paths) if paths else _stored_articles(db)
+    source = read_paths(paths, max_mb) if paths else _stored_articles(db)
 
     def todo():
         for article, problem in source:

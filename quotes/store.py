@@ -217,8 +217,9 @@ class Summary:
     def line(self):
         skipped = sum(self.skipped.values()) + len(self.problems)
         reasons = dict(self.skipped)
-        if self.problems:
-            reasons["unreadable"] = len(self.problems)
+        for p in self.problems:
+            kind = getattr(p, "kind", "extraction failed")
+            reasons[kind] = reasons.get(kind, 0) + 1
         why = ", ".join(f"{n} {r}" for r, n in sorted(reasons.items()))
         return (f"articles read {self.read}, new {self.new}, updated {self.updated}, "
                 f"skipped {skipped}{' (' + why + ')' if why else ''}, statements {self.statements}, "

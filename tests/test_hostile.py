@@ -1,5 +1,6 @@
 """Bad input gets a clear message and loses nothing."""
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -16,6 +17,7 @@ from quotes.read import read_paths
 from conftest import ROOT, SAMPLE
 
 GOOD = {"id": "ok", "source": "س", "title": "", "text": "قال الوزير خالد الأمين إن الخطة جاهزة."}
+OTHER = {"id": "ok3", "source": "س", "title": "", "text": "وقالت الوزيرة سعاد الحسن إن المدارس مفتوحة."}
 
 
 def _read(path):
@@ -285,3 +287,129 @@ def test_two_ingests_of_the_same_articles_at_once_both_finish(tmp_path):
         assert p.wait() == 0, p.stderr.read()
     assert _count(db) == 90 and _consistent(str(db))
     assert _links_hold(str(db), [a, b]) == ([], 0, 0)
+
+
+def _lines(path, *records):
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n"
+                            for r in records), encoding="utf-8")
+    return path
+
+
+def test_ids_are_strings_as_written_or_refused(tmp_path):
+    # 123 and "123" became one article, the second replacing the first; an object id was stored
+    # as its Python repr
+    path = _lines(tmp_path / "ids.jsonl", dict(GOOD, id="123"), dict(GOOD, id=123, text="قال الوزير إن العمل مستمر."),
+                  dict(GOOD, id={"a": 1}), dict(GOOD, id=True),
+                  dict(GOOD, id=" 123", text="قالت الوزيرة إن العمل بدأ."))
+    s = run([str(path)], str(tmp_path / "quotes.db"), report=lambda m: None)
+    assert s.new == 2 and s.updated == 0
+    reasons = [str(p) for p in s.problems]
+    assert any("line 2" in r and "not a number (123)" in r for r in reasons)
+    assert any("line 3" in r and "not an object" in r for r in reasons)
+    assert any("line 4" in r and "not a boolean" in r for r in reasons)
+    ids = {r[0] for r in sqlite3.connect(tmp_path / "quotes.db").execute("select id from articles")}
+    assert ids == {"123", " 123"}
+
+
+def test_a_line_without_text_is_skipped_with_that_reason_even_with_a_title(tmp_path):
+    path = _lines(tmp_path / "a.jsonl", {"id": "headline-only", "title": "قال الوزير إن الخطة جاهزة", "text": ""},
+                  {"id": "no-text", "title": "عنوان"}, GOOD)
+    s = run([str(path)], str(tmp_path / "quotes.db"), report=lambda m: None)
+    assert s.new == 1
+    assert [p.where for p in s.problems] == ["line 1", "line 2"]
+    assert all("missing field 'text'" in p.reason for p in s.problems)
+    assert "2 not an article" in s.line()
+
+
+def test_a_broken_json_message_is_whole(tmp_path):
+    path = _lines(tmp_path / "a.jsonl", '{"id": "x", "text": "a\tb"}')
+    _, problems = _read(path)
+    assert problems[0].reason.startswith("not JSON (Invalid control character at: line 1 column ")
+
+
+def test_an_unknown_kind_of_file_is_refused_not_misread(tmp_path):
+    path = tmp_path / "table.csv"
+    path.write_text("id,text\n1,قال الوزير إن الخطة جاهزة\n", encoding="utf-8")
+    arts, problems = _read(path)
+    assert not arts and "not a kind of file quotes reads" in str(problems[0])
+    from click.testing import CliRunner
+    from quotes.cli import cli
+    result = CliRunner().invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 1 and "table.csv" in result.output
+
+
+def test_ingest_of_nothing_that_exists_creates_no_database(tmp_path):
+    from click.testing import CliRunner
+    from quotes.cli import cli
+    db = tmp_path / "new" / "quotes.db"
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "nonexistent"), "--db", str(db)])
+    assert result.exit_code == 2 and "no such file or folder" in result.output
+    assert not db.exists() and not db.parent.exists()
+
+
+def test_an_article_over_the_size_limit_is_skipped_and_the_rest_stored(tmp_path):
+    big = dict(GOOD, id="big", text="ارتفعت درجات الحرارة اليوم. " * 40_000)     # about 2 MB of UTF-8
+    path = _lines(tmp_path / "a.jsonl", big, GOOD)
+    s = run([str(path)], str(tmp_path / "quotes.db"), report=lambda m: None, max_mb=1)
+    assert s.new == 1 and "line 1" in str(s.problems[0]) and "over the limit of 1 MB" in str(s.problems[0])
+    assert "1 too large" in s.line()
+    s = run([str(path)], str(tmp_path / "quotes.db"), report=lambda m: None, max_mb=3)
+    assert s.new == 1 and not s.problems
+
+
+def test_a_link_loop_is_skipped_with_the_progress_bar_on(tmp_path, capsys):
+    # input_bytes called getsize unguarded: with --progress the run ended in an OSError traceback
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _lines(folder / "a.jsonl", GOOD)
+    os.symlink(folder / "loop.jsonl", folder / "loop.jsonl")
+    s = run([str(folder)], str(tmp_path / "quotes.db"), progress=True, report=lambda m: None)
+    assert s.new == 1 and len(s.problems) == 1 and "loop.jsonl" in str(s.problems[0])
+
+
+def test_a_readers_crash_is_one_skipped_file(tmp_path, monkeypatch):
+    from quotes import read
+    _lines(tmp_path / "a.jsonl", GOOD)
+    (tmp_path / "b.html").write_text("<html><body><p>نص</p></body></html>", encoding="utf-8")
+    _lines(tmp_path / "c.jsonl", OTHER)
+
+    def broken_html(path):
+        raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
+        yield
+    monkeypatch.setattr(read, "read_html", broken_html)
+    s = run([str(tmp_path)], str(tmp_path / "quotes.db"), report=lambda m: None)
+    assert s.new == 2 and len(s.problems) == 1
+    assert "b.html" in str(s.problems[0]) and "ImportError" in str(s.problems[0])
+
+
+def test_a_line_that_crashes_the_reader_costs_that_line_only(tmp_path, monkeypatch):
+    from quotes import read
+    real = read._article
+    monkeypatch.setattr(read, "_article", lambda obj, path, where: (_ for _ in ()).throw(RuntimeError("bug"))
+                        if obj.get("id") == "bad" else real(obj, path, where))
+    path = _lines(tmp_path / "a.jsonl", GOOD, dict(GOOD, id="bad"), OTHER)
+    s = run([str(path)], str(tmp_path / "quotes.db"), report=lambda m: None)
+    assert s.new == 2 and [p.where for p in s.problems] == ["line 2"] and "RuntimeError: bug" in s.problems[0].reason
+
+
+def test_an_extractors_crash_is_one_skipped_article(tmp_path, monkeypatch):
+    from quotes import ingest
+    real = ingest.extract_article
+
+    def flaky(article):
+        if article["id"] == "bad":
+            raise KeyError("a rule's bug")
+        return real(article)
+    monkeypatch.setattr(ingest, "extract_article", flaky)
+    path = _lines(tmp_path / "a.jsonl", GOOD, dict(GOOD, id="bad", text="قال المدير إن الطريق مفتوح."), OTHER)
+    s = run([str(path)], str(tmp_path / "quotes.db"), report=lambda m: None)
+    assert s.new == 2 and "bad" in str(s.problems[0]) and "KeyError" in str(s.problems[0])
+    assert "1 extraction failed" in s.line()
+    conn = sqlite3.connect(tmp_path / "quotes.db")
+    assert {r[0] for r in conn.execute("select article_id from statements")} == {"ok", "ok3"}
+
+
+def test_each_article_records_the_file_it_came_from(tmp_path):
+    path = _lines(tmp_path / "a.jsonl", GOOD)
+    run([str(path)], str(tmp_path / "quotes.db"), report=lambda m: None)
+    assert sqlite3.connect(tmp_path / "quotes.db").execute("select origin_file from articles").fetchone()[0] == str(path)
