@@ -186,8 +186,16 @@ def sentence_around(text, start, end):
     pend = text.find("\n", end)
     pend = len(text) if pend < 0 else pend
     s = pstart
-    for m in SENTENCE_END_RE.finditer(text, pstart, start):
-        s = m.end()
+    width = 1024     # the last sentence end before the quote, looked for in growing windows
+    while True:      # (scanning the paragraph from its start was quadratic in its length)
+        lo = max(pstart, start - width)
+        last = None
+        for last in SENTENCE_END_RE.finditer(text, lo, start):
+            pass
+        if last is not None or lo == pstart:
+            s = last.end() if last is not None else pstart
+            break
+        width *= 4
     e = pend
     m = SENTENCE_END_RE.search(text, end, pend)
     if m:
