@@ -1010,6 +1010,7 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
                                            mention=None, agree=prev.agree, inherit=True, closed=q.closed,
                                            channel=prev.channel))
         found.sort(key=lambda st: st.start)
+        found = _one_per_span(found)
         # an indirect clause ends where the next statement's cue begins
         for i, st in enumerate(found):
             if st.type in ("indirect", "mixed"):
@@ -1033,6 +1034,17 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
                             st.end = e
                         break
         out.extend(found)
+    return out
+
+
+def _one_per_span(found):
+    """One statement a span: a verb's and an according phrase's reading of the same words are one
+    statement (the first found, the verb's), not two rows of the same quote."""
+    seen, out = set(), []
+    for st in found:
+        if (st.start, st.end) not in seen:
+            seen.add((st.start, st.end))
+            out.append(st)
     return out
 
 

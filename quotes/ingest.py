@@ -94,14 +94,17 @@ def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb):
 
 
 def _flush(writer, pending, summary, bar):
+    """Write the pending articles; the summary's counts are the writer's (what the database holds
+    for this run: an id given twice is one article, its later version kept)."""
     if not pending:
         return
-    summary.statements += writer.write_batch(pending)
-    for _, status, _ in pending:
-        if status == "new":
-            summary.new += 1
-        else:
-            summary.updated += 1
+    writer.write_batch(pending)
+    written = writer.written.values()
+    summary.new = sum(1 for status, _ in written if status == "new")
+    summary.updated = len(writer.written) - summary.new
+    summary.statements = sum(n for _, n in written)
+    if writer.repeats:
+        summary.skipped["earlier version of an id given again (the later kept)"] = writer.repeats
     if bar is not None:
         bar.update(len(pending), summary.statements)
     pending.clear()

@@ -254,6 +254,9 @@ class Writer:
         self.next_speaker = db.execute("select coalesce(max(id), 0) from speakers").fetchone()[0]
         self.next_source = db.execute("select coalesce(max(id), 0) from sources").fetchone()[0]
         self.seen = set()        # article ids re-extracted in this run (kept with --reextract only)
+        # what this run wrote, for a summary that matches the database: id -> (first status,
+        # statements stored), and how many earlier versions of an id a later one replaced
+        self.written, self.repeats = {}, 0
 
     def _lookup(self, sql, params):
         """One row from the database, on a connection of the calling thread's own (with --jobs,
@@ -315,7 +318,12 @@ class Writer:
         new_sources, articles, statements, speakers, aliases = [], [], [], {}, []
         replaced = []
         last = {article["id"]: i for i, (article, _, _) in enumerate(items)}
-        items = [item for i, item in enumerate(items) if last[item[0]["id"]] == i]
+        self.repeats += len(items) - len(last)
+        first = {}
+        for article, status, _ in items:
+            first.setdefault(article["id"], status)
+        # an id given twice in one batch: its later version, with the status of its first
+        items = [(a, first[a["id"]], recs) for i, (a, _, recs) in enumerate(items) if last[a["id"]] == i]
         for article, status, records in items:
             self.order += 1
             if status == "updated":
@@ -325,7 +333,7 @@ class Writer:
                 "title": article.get("title"), "text": article.get("text"), "url": article.get("url"),
                 "published": article.get("published") or None, "date_extracted": article.get("date_extracted"),
                 "content_hash": article["content_hash"], "ingested_at": now, "ingest_order": self.order,
-                "statement_count": len(records), "origin_file": article.get("_path"),
+                "statement_count": len({statement_id(rec) for rec in records}), "origin_file": article.get("_path"),
             })
             for rec in records:
                 sid = None
@@ -378,6 +386,11 @@ class Writer:
             if db.conn.in_transaction:
                 db.conn.execute("ROLLBACK")
             raise
+        for a, (article, status, records) in zip(articles, items):
+            if a["id"] in self.written:
+                self.repeats += 1
+                status = self.written[a["id"]][0]
+            self.written[a["id"]] = (status, a["statement_count"])
         with self._lock:
             for a in articles:      # (stored now: the database answers for them)
                 if self.pending.get(a["id"]) == a["content_hash"]:
