@@ -9,7 +9,7 @@ ARTICLES = {
     "statement_count": int, "origin_file": str,
 }
 SPEAKERS = {"id": int, "name": str, "kind": str, "key": str, "statement_count": int}
-SPEAKER_ALIASES = {"speaker_id": int, "alias": str, "alias_key": str}
+SPEAKER_ALIASES = {"speaker_id": int, "alias": str, "alias_key": str, "is_name": int}
 STATEMENTS = {
     "id": str, "article_id": str, "speaker_id": int, "claim_id": int,
     "field": str, "start": int, "end": int, "quote": str, "speaker": str, "speaker_reason": str,
@@ -23,7 +23,7 @@ CLAIMS = {
     "speaker_disagreement": int, "cue_disagreement": int, "number_mismatch": int,
     "wording_changed": int, "single_source": int, "flags": str, "first_published": str,
 }
-# later migrations in quotes.store add: claims.dirty
+# later migrations in quotes.store add: claims.dirty, statements.source_id, statements.claim_pending
 CLAIM_SHINGLES = {"shingle": int, "claim_id": int}
 
 TABLES = {

@@ -790,11 +790,16 @@ class SpeakerRegistry:
         """The comparison key of a name."""
         return " ".join(_key_tokens(name, self.folds))
 
-    def add_known(self, sid, name, kind, aliases=()):
-        """Load a speaker already stored."""
-        toks = name_key_tokens(name, self.folds)
-        self.speakers[sid] = {"name": name, "kind": kind, "tokens": set(toks)}
-        for n in [name, *aliases]:
+    def add_known(self, sid, name, kind, names=()):
+        """Load a speaker already stored, with the names resolved to it: the state :meth:`resolve`
+        left in memory (its key for each name, the tokens of them all), so a run resumed after
+        an interruption matches names exactly as an uninterrupted one."""
+        names = [self.merge.get(self.key(n), n) for n in names]
+        toks = set(name_key_tokens(name, self.folds))
+        for n in names:
+            toks |= set(_key_tokens(n, self.folds))
+        self.speakers[sid] = {"name": name, "kind": kind, "tokens": toks}
+        for n in [name, *names]:
             self.by_key.setdefault(self.key(n), sid)
         for t in toks:
             self.by_token.setdefault(t, set()).add(sid)

@@ -100,6 +100,16 @@ def m006_statements_fts_in_bulk(db):
     db.execute('DROP TRIGGER IF EXISTS "statements_ai"')
 
 
+@migrations()
+def m007_alias_is_name(db):
+    """Which aliases are names the registry resolved (1) and which only the words of a mention
+    (0): a run resumed after a kill loads the registry from them, and must load what an
+    uninterrupted run held in memory (mentions such as "المرصد" had joined speakers by key)."""
+    if "is_name" not in db["speaker_aliases"].columns_dict:
+        db["speaker_aliases"].add_column("is_name", int)
+        db.execute("update speaker_aliases set is_name = 1")     # (what older versions loaded)
+
+
 def index_statements(db, after_rowid):
     """Add the statements inserted after ``after_rowid`` to the search index."""
     cols = schema.FTS["statements"]
@@ -241,9 +251,12 @@ class Writer:
     def __init__(self, db):
         self.db = db
         self.registry = SpeakerRegistry()
-        for row in db.query("select id, name, kind from speakers"):
-            aliases = [r["alias"] for r in db.query("select alias from speaker_aliases where speaker_id = ?", [row["id"]])]
-            self.registry.add_known(row["id"], row["name"], row["kind"], aliases)
+        names = {}
+        for sid, alias in db.execute("select speaker_id, alias from speaker_aliases where is_name = 1 "
+                                     "order by speaker_id, rowid"):
+            names.setdefault(sid, []).append(alias)
+        for row in db.query("select id, name, kind from speakers order by id"):
+            self.registry.add_known(row["id"], row["name"], row["kind"], names.get(row["id"], ()))
         self.sources = {r["name"]: r["id"] for r in db.query("select id, name from sources")}
         # articles classified in this run and not written yet (ids and content hashes); the
         # written ones are looked up in the database, so memory does not grow with the articles
@@ -345,7 +358,8 @@ class Writer:
                         speakers[sid] = {"id": sid, "name": sp["name"], "kind": sp["kind"],
                                          "key": self.registry.key(sp["name"]) + ("" if sp["kind"] == "person" else f" #{sp['kind']}")}
                     for alias in {rec["speaker"], rec.get("mention") or ""} - {""}:
-                        aliases.append({"speaker_id": sid, "alias": alias, "alias_key": self.registry.key(alias)})
+                        aliases.append({"speaker_id": sid, "alias": alias, "alias_key": self.registry.key(alias),
+                                        "is_name": int(alias == rec["speaker"])})
                 src = article.get("text") if rec["field"] == "text" else article.get("title")
                 statements.append({
                     "id": statement_id(rec), "article_id": article["id"], "speaker_id": sid, "claim_id": None,
@@ -372,8 +386,9 @@ class Writer:
                     db.execute(f"delete from statements where article_id in ({marks})", chunk)
             if speakers:
                 _write_rows(db, "speakers", list(speakers.values()), "update")
-            if aliases:
-                _write_rows(db, "speaker_aliases", aliases, "ignore")
+            if aliases:       # a mention's words first; a name the registry resolved marks its row
+                _write_rows(db, "speaker_aliases", [a for a in aliases if not a["is_name"]], "ignore")
+                _write_rows(db, "speaker_aliases", [a for a in aliases if a["is_name"]], "update")
             _write_rows(db, "articles", articles, "update")
             if statements:
                 unique = list({st["id"]: st for st in reversed(statements)}.values())[::-1]
