@@ -427,6 +427,8 @@ def _write_rows(db, table, rows, conflict):
 
     Plain ``executemany``: sqlite-utils' insert_all spent more time shaping the rows (type
     detection, JSON checks) than SQLite spent writing them."""
+    if not rows:
+        return
     cols = list(rows[0])
     pk = schema.TABLES[table][1]
     pk = [pk] if isinstance(pk, str) else list(pk)
