@@ -7,12 +7,14 @@ DB ?= db/quotes.db
 SHARED ?= ../shared
 PORT ?= 8001
 
-.PHONY: ingest serve test eval bench clean
+.PHONY: ingest serve test eval bench lock clean
 
-$(BIN)/quotes: pyproject.toml
+# Every dependency, runtime, test and build, at the exact version and hashes of requirements.lock;
+# then the package itself, with nothing more resolved.
+$(BIN)/quotes: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	PYTHONWARNINGS=ignore $(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(BIN)/quotes
 
 ## ingest the embedded sample corpus (or CORPUS=path) into db/quotes.db
@@ -35,6 +37,15 @@ eval: $(BIN)/quotes
 ## speed: extraction, full ingest and the raw-insert floor on 10,000+ articles
 bench: $(BIN)/quotes
 	$(BIN)/python -m quotes.bench
+
+## regenerate requirements.lock from pyproject.toml (newest versions its ranges allow)
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet pip==26.3 pip-tools==7.6.2
+	.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test \
+		--all-build-deps --output-file requirements.lock pyproject.toml
+	rm -rf .lock-venv
 
 clean:
 	rm -rf $(VENV) db/*.db db/*.db-wal db/*.db-shm
