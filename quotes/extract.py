@@ -207,13 +207,33 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
     return statements
 
 
+def fragment_reason(name, rules):
+    """Why ``name`` cannot be a speaker's name (the gate of rules/speakers.yml), or None."""
+    words = [clean_token(w) for w in name.split()]
+    if words and strip_article(words[0]) in {strip_article(d) for d in rules.document_heads}:
+        return f"a document ({words[0]}) whose issuer the article does not name"
+    for w in words:
+        if w in rules.never_in_name or w[:1] in "وف" and w[1:] in rules.never_in_name:
+            return f"the words naming the speaker run into '{w}': cut in the wrong place"
+    return None
+
+
+def _gate(statements, rules):
+    """Null, with the reason, every speaker that is a fragment rather than a name."""
+    for st in statements:
+        why = fragment_reason(st.speaker, rules) if st.speaker else None
+        if why:
+            st.speaker, st.speaker_reason = None, why
+    return statements
+
+
 def extract_text(text, field="text", rules=None, speakers=None):
     """Statements of one field, speakers resolved."""
     rules = rules or rules_mod.load()
     word_list = cue_words(text)
     subjects = []
     statements = find_statements(text, rules, field, word_list, subjects)
-    return resolve(text, statements, rules, speakers, word_list, subjects)
+    return _gate(resolve(text, statements, rules, speakers, word_list, subjects), rules)
 
 
 def extract_article(article, rules=None):

@@ -157,6 +157,8 @@ WORD_LISTS = {
     "cited_speakers": ("speakers", "cited_speakers"),
     "address_forms": ("speakers", "address_forms"),
     "first_name_connectors": ("speakers", "first_name_connectors"),
+    "never_in_name": ("speakers", "never_in_name"),
+    "document_heads": ("speakers", "document_heads"),
     "prepositions": ("cues", "prepositions"),
     "complementizers": ("cues", "complementizers"),
     "bare_speech": ("cues", "bare_speech"),

@@ -1102,3 +1102,27 @@ def test_a_resumptive_pronoun_after_a_relatives_verb_comes_before_its_subject(ex
     text = ("وقال المفتي عبدالعزيز آل الشيخ إن الفئة ضالة، قال تعالى: ((ومن أظلم ممن منع مساجد الله أن يذكر "
             "فيها اسمه وسعى في خرابها)).\nوأفاد أن الفتن ستزيد المواطنين ثباتا.")
     assert [s["speaker"] for s in extract(text)] == ["عبدالعزيز آل الشيخ", "الله", "عبدالعزيز آل الشيخ"]
+
+
+def test_speaker_gate_document_heads(extract):
+    # 3alyoum (dev2): "واتهم الإصدار حركة طالبان بشكل رسمي بأنها ..." gave the speaker "الإصدار",
+    # and "وقال بيان صادر عن المجلس إن" (Al Madina) "بيان صادر": a document is no speaker
+    s = only(extract("وفقاً لما جاء في الإصدار.\nواتهم الإصدار حركة طالبان بشكل رسمي بأنها عميلة لشبكة الاستخبارات."),
+             cue="اتهم")
+    assert s["speaker"] is None and "document" in s["speaker_reason"]
+    s = only(extract("وقال بيان صادر عن المجلس إن الأسرى يعاملون وفق الشريعة."), cue="قال")
+    assert s["speaker"] is None and "document" in s["speaker_reason"]
+
+
+def test_speaker_gate_never_in_name(extract):
+    # Asharq Al-Awsat (dev2): "كشف مسؤول آسيوي ومقرب جدا من صناع القرار ... أن" gave "ومقرب جدا";
+    # Al Eqtisadiya: "وقالت الصحيفة نقلا عن مصدر لم تسمه ان" gave "الصحيفة نقلا"
+    s = only(extract("كشف مسؤول آسيوي ومقرب جدا من صناع القرار بالاتحاد الآسيوي لكرة القدم أن التحالف سيضع كل ثقله."),
+             cue="كشف")
+    assert s["speaker"] is None and "جدا" in s["speaker_reason"]
+
+
+def test_speaker_gate_lets_names_holding_particles_through(extract):
+    # the gate does not look for complementizers or cues in names: "بان كي مون", "سي إن إن"
+    s = only(extract("وقال الأمين العام للأمم المتحدة بان كي مون إن الهدنة صامدة."), cue="قال")
+    assert s["speaker"] == "بان كي مون"
