@@ -218,22 +218,45 @@ def fragment_reason(name, rules):
     return None
 
 
-def _gate(statements, rules):
-    """Null, with the reason, every speaker that is a fragment rather than a name."""
+def _issuer(text, st, rules, speakers):
+    """The body a document mention names as its issuer ("بيان صادر عن المجلس", "تقرير صدر عن
+    مؤسسة النقد"): the article's entity for it, or None."""
+    men = st.mention
+    if men is None or st.mention_start < 0:
+        return None
+    after = st.mention_start + len(men.text)
+    m = rules.document_issuer_re.match(text, after, min(len(text), after + 40))
+    if m is None:
+        return None
+    end = text.find("\n", m.end(), m.end() + 120)
+    issuer = parse_mention(text[m.end():end if end >= 0 else m.end() + 120], rules)
+    if issuer.kind not in ("institution", "person", "title"):
+        return None
+    return speakers.register(issuer, m.end())
+
+
+def _gate(text, statements, rules, speakers):
+    """A document's speaker is its issuer when the article names it; every other speaker that is
+    a fragment rather than a name is null, with the reason."""
     for st in statements:
         why = fragment_reason(st.speaker, rules) if st.speaker else None
         if why:
-            st.speaker, st.speaker_reason = None, why
+            ent = _issuer(text, st, rules, speakers) if why.startswith("a document") else None
+            if ent is not None and ent.display and not fragment_reason(ent.display, rules):
+                st.entity, st.speaker = ent, ent.display
+            else:
+                st.speaker, st.speaker_reason = None, why
     return statements
 
 
 def extract_text(text, field="text", rules=None, speakers=None):
     """Statements of one field, speakers resolved."""
     rules = rules or rules_mod.load()
+    speakers = speakers or ArticleSpeakers(rules)
     word_list = cue_words(text)
     subjects = []
     statements = find_statements(text, rules, field, word_list, subjects)
-    return _gate(resolve(text, statements, rules, speakers, word_list, subjects), rules)
+    return _gate(text, resolve(text, statements, rules, speakers, word_list, subjects), rules, speakers)
 
 
 def extract_article(article, rules=None):

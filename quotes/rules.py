@@ -125,6 +125,7 @@ class Rules:
     according_words: object = None
     complementizer_words: object = None     # where complementizer_re may match: [preposition] [ب]complementizer
     document_words: object = None
+    document_issuer_re: object = None    # after a document's mention: the words before its issuer
     #: token -> its class (quotes.speakers.classify): a pure function of the token and these rules
     token_classes: dict = field(default_factory=dict, repr=False)
 
@@ -238,6 +239,7 @@ def load(rules_dir=RULES_DIR):
     # every key find_cues can take for a cue: a form, with an object pronoun, after و/ف
     suffixed = set(r.forms) | {f + s for f in r.forms for s in OBJECT_SUFFIXES}
     r.cue_keys = frozenset(suffixed | {p + k for k in suffixed for p in "وف"})
+    r.document_issuer_re = regex.compile(spk["document_issuer"].strip())
     r.pronouns = {normalize(k): v for k, v in (spk.get("pronouns") or {}).items()}
     r.eulogies = {tuple(normalize(k).split()): v for k, v in (spk.get("eulogies") or {}).items()}
     r.eulogy_firsts = {e[0] for e in r.eulogies if e}
