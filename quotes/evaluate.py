@@ -1,7 +1,9 @@
 """`make eval`: accuracy on the development gold of ../shared, printed by its own scorer.
 
 1. `quotes extract` over the gold's documents (its default: the text field, which is what the
-   gold annotates), scored with ``score.py``.
+   gold annotates), scored with ``score.py`` for each gold set (dev: the articles the rules were
+   developed against; dev2: new articles of 26 outlets, the test of generality) and for both
+   together.
 2. The documents of the gold's event groups ingested into a temporary database; the stored
    statements, with their claim ids, scored again for the claim-link line.
 
@@ -21,7 +23,12 @@ from .read import read_paths
 def corpus_files(shared):
     """The shared corpus files the gold refers to."""
     c = os.path.join(shared, "corpus")
-    return [os.path.join(c, n) for n in ("articles.jsonl", "same_event.jsonl", "seed-mena.txt")]
+    return [p for p in (os.path.join(c, n) for n in ("articles.jsonl", "same_event.jsonl", "seed-mena.txt",
+                                                      "articles2.jsonl")) if os.path.exists(p)]
+
+
+#: the gold sets of ../shared/eval, scored apart and together
+GOLD_SETS = (("dev", "dev_gold.jsonl"), ("dev2", "dev2_gold.jsonl"))
 
 
 def gold_docs(gold_path):
@@ -86,17 +93,25 @@ def main(argv=None):
     if not os.path.exists(gold):
         print(f"no development gold at {gold}: nothing to evaluate (the shared material is not beside this clone)")
         return 0
-    docs, claim_docs = gold_docs(gold)
+    sets = [(name, p) for name, p in ((n, os.path.join(a.shared, "eval", f)) for n, f in GOLD_SETS)
+            if os.path.exists(p)]
+    docs = set().union(*(gold_docs(p)[0] for _, p in sets))
+    _, claim_docs = gold_docs(gold)
     with tempfile.TemporaryDirectory() as tmp:
         pred = os.path.join(tmp, "pred.jsonl")
         with open(pred, "w", encoding="utf-8") as out:
             predict(a.shared, docs, out)
-        print("statements (quotes extract, text field):")
-        lines = score(a.shared, gold, pred, ["--verbose"] if a.verbose else []).splitlines()
-        print("\n".join(l for l in lines if not l.startswith("claim links")))
+        both = os.path.join(tmp, "all_gold.jsonl")
+        with open(both, "w", encoding="utf-8") as f:
+            for _, p in sets:
+                f.write(open(p, encoding="utf-8").read().rstrip("\n") + "\n")
+        for name, path in sets + ([("dev + dev2", both)] if len(sets) > 1 else []):
+            print(f"statements, {name} (quotes extract, text field):")
+            lines = score(a.shared, path, pred, ["--verbose"] if a.verbose and path != both else []).splitlines()
+            print("\n".join(l for l in lines if not l.startswith("claim links")))
         cpred = claims_prediction(a.shared, claim_docs, tmp)
         lines = score(a.shared, gold, cpred, ["--docs", _write_docs(tmp, claim_docs)]).splitlines()
-        print("claims (event groups ingested into a fresh database):")
+        print("claims, dev (event groups ingested into a fresh database):")
         print("\n".join(l for l in lines if l.startswith("claim links") or l.startswith("docs")))
     return 0
 
