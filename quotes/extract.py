@@ -23,6 +23,7 @@ def _prescan(text, rules, speakers, word_list=None):
             s = ws + _skip_letter(text[ws:we], 0)
         else:
             continue
+        _register_name_before(text, words, i, s, rules, speakers)
         # only where a name follows within a few words (most titles stand alone: "قال الرئيس إن")
         if not any(classify(k, rules) == "NAME" for _, _, k in words[i + 1:i + 7]):
             continue
@@ -31,6 +32,21 @@ def _prescan(text, rules, speakers, word_list=None):
         men = parse_mention(text[s:end], rules)
         if men.kind == "person" and men.title:
             speakers.register(men, s)
+
+
+def _register_name_before(text, words, i, title_start, rules, speakers):
+    """"شدد ماجد خلوصى نقيب المهندسين": a name of two or more words between a reporting verb
+    and a title (nothing between them) holds it, so a later bare "نقيب المهندسين" resolves to him."""
+    j = i
+    while j > 0 and i - j < 4 and classify(words[j - 1][2], rules) in ("NAME", "CONN") \
+            and not text[words[j - 1][1]:(words[j][0] if j < i else title_start)].strip():
+        j -= 1
+    if i - j < 2 or j == 0 or words[j - 1][2] not in rules.cue_keys:
+        return
+    end = text.find("\n", words[j][0], words[j][0] + 160)
+    men = parse_mention(text[words[j][0]:end if end >= 0 else words[j][0] + 160], rules)
+    if men.kind == "person" and men.appositive and len(men.name.split()) >= 2:
+        speakers.register(men, words[j][0])
 
 
 MAX_SENTENCE_BACK = 800     # characters from a sentence's start to a cue whose subject it gives

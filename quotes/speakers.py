@@ -320,8 +320,13 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
                 title.extend(name)
                 name = []
             if name:
-                if cls == "TITLE":
-                    appositive = " ".join(w for w, _, _ in words[i:i + 4] if clean_token(w) not in rules.mention_stops)
+                if cls == "TITLE":      # the title after the name, up to a stop or preposition
+                    app = []
+                    for w, _, _ in words[i:i + 4]:
+                        if clean_token(w) in rules.mention_stops or clean_token(w) in rules.prepositions:
+                            break
+                        app.append(w)
+                    appositive = " ".join(app)
                 break
             if tok == "د." or tok == "د":
                 i += 1

@@ -1129,3 +1129,19 @@ def test_speaker_gate_lets_names_holding_particles_through(extract):
     # the gate does not look for complementizers or cues in names: "بان كي مون", "سي إن إن"
     s = only(extract("وقال الأمين العام للأمم المتحدة بان كي مون إن الهدنة صامدة."), cue="قال")
     assert s["speaker"] == "بان كي مون"
+
+
+def test_a_name_between_a_verb_and_a_title_holds_the_title(extract):
+    # El Youm 7 (dev2): "ومن جانبه شدد ماجد خلوصى نقيب المهندسين على ضرورة ...\nوقال نقيب
+    # المهندسين إن ...": the bare title is the person named with it, not "نقيب المهندسين"
+    text = ("ومن جانبه شدد ماجد خلوصى نقيب المهندسين على ضرورة وضع استراتيجية لتنمية البحيرات.\n"
+            "وقال نقيب المهندسين إن البحيرة تمتد بطول 500 كم.")
+    assert only(extract(text), cue="قال")["speaker"] == "ماجد خلوصى"
+
+
+def test_an_appositive_title_ends_at_its_preposition():
+    # "ماجد خلوصى نقيب المهندسين على ضرورة": the title was "نقيب المهندسين ضرورة"
+    from quotes import rules as rules_mod
+    from quotes.speakers import parse_mention
+    men = parse_mention("ماجد خلوصى نقيب المهندسين على ضرورة وضع", rules_mod.load())
+    assert (men.name, men.appositive) == ("ماجد خلوصى", "نقيب المهندسين")
