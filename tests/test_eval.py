@@ -23,26 +23,25 @@ def _score(gold, pred, docs=None):
     return score.score(load(gold), load(pred), docs)
 
 
-def test_development_end_to_end_f1():
-    gold = shared_path("eval", "dev_gold.jsonl")
+def _extraction_scores(gold_name):
+    """The scorer's figures for `quotes extract` on the documents of one gold file."""
+    gold = shared_path("eval", gold_name)
     docs, _ = evaluate.gold_docs(gold)
     with tempfile.TemporaryDirectory() as tmp:
         pred = os.path.join(tmp, "pred.jsonl")
         with open(pred, "w", encoding="utf-8") as out:
             evaluate.predict(SHARED, docs, out)
-        r = _score(gold, pred)
+        return _score(gold, pred)
+
+
+def test_development_end_to_end_f1():
+    r = _extraction_scores("dev_gold.jsonl")
     assert r["end_to_end"]["f1"] >= MIN_END_TO_END_F1, r["end_to_end"]
     assert r["span"]["f1"] >= 0.90, r["span"]
 
 
 def test_new_outlets_do_not_fall_back():
-    gold = shared_path("eval", "dev2_gold.jsonl")
-    docs, _ = evaluate.gold_docs(gold)
-    with tempfile.TemporaryDirectory() as tmp:
-        pred = os.path.join(tmp, "pred.jsonl")
-        with open(pred, "w", encoding="utf-8") as out:
-            evaluate.predict(SHARED, docs, out)
-        r = _score(gold, pred)
+    r = _extraction_scores("dev2_gold.jsonl")
     assert r["end_to_end"]["f1"] >= MIN_DEV2_END_TO_END_F1, r["end_to_end"]
     assert r["wrong_speaker"] <= MAX_DEV2_WRONG_SPEAKERS, r["wrong_speaker"]
 
