@@ -188,8 +188,9 @@ def _files(paths):
                 dirs.sort()
                 for n in sorted(names):
                     f = os.path.join(root, n)
-                    if reader_for(f) is not None:
-                        yield f, reader_for(f)
+                    reader = reader_for(f)
+                    if reader is not None:
+                        yield f, reader
         elif not os.path.exists(path):
             yield None, Problem(path, "", "no such file or folder", "no such file")
         elif reader_for(path) is None:
