@@ -226,7 +226,7 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
 def fragment_reason(name, rules):
     """Why ``name`` cannot be a speaker's name (the gate of rules/speakers.yml), or None."""
     words = [clean_token(w) for w in name.split()]
-    if words and strip_article(words[0]) in {strip_article(d) for d in rules.document_heads}:
+    if words and strip_article(words[0]) in rules.document_heads:
         return f"a document ({words[0]}) whose issuer the article does not name"
     for w in words:
         if w in rules.never_in_name or w[:1] in "وف" and w[1:] in rules.never_in_name:

@@ -99,10 +99,8 @@ def _flush(writer, pending, summary, bar):
     if not pending:
         return
     writer.write_batch(pending)
-    written = writer.written.values()
-    summary.new = sum(1 for status, _ in written if status == "new")
-    summary.updated = len(writer.written) - summary.new
-    summary.statements = sum(n for _, n in written)
+    summary.new, summary.statements = writer.new, writer.statements
+    summary.updated = len(writer.written) - writer.new
     if writer.repeats:
         summary.skipped["earlier version of an id given again (the later kept)"] = writer.repeats
     if bar is not None:

@@ -12,7 +12,7 @@ import regex
 import yaml
 
 from .cues import OBJECT_SUFFIXES, lookup
-from .normalize import normalize
+from .normalize import normalize, strip_article
 
 RULES_DIR = os.environ.get("QUOTES_RULES") or os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "rules")
 _PACKAGED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "rules")
@@ -239,6 +239,7 @@ def load(rules_dir=RULES_DIR):
     # every key find_cues can take for a cue: a form, with an object pronoun, after و/ف
     suffixed = set(r.forms) | {f + s for f in r.forms for s in OBJECT_SUFFIXES}
     r.cue_keys = frozenset(suffixed | {p + k for k in suffixed for p in "وف"})
+    r.document_heads = {strip_article(d) for d in r.document_heads}     # matched without ال
     r.document_issuer_re = regex.compile(spk["document_issuer"].strip())
     r.pronouns = {normalize(k): v for k, v in (spk.get("pronouns") or {}).items()}
     r.eulogies = {tuple(normalize(k).split()): v for k, v in (spk.get("eulogies") or {}).items()}

@@ -268,8 +268,9 @@ class Writer:
         self.next_source = db.execute("select coalesce(max(id), 0) from sources").fetchone()[0]
         self.seen = set()        # article ids re-extracted in this run (kept with --reextract only)
         # what this run wrote, for a summary that matches the database: id -> (first status,
-        # statements stored), and how many earlier versions of an id a later one replaced
-        self.written, self.repeats = {}, 0
+        # statements stored), how many earlier versions of an id a later one replaced, and the
+        # running totals of new articles and stored statements
+        self.written, self.repeats, self.new, self.statements = {}, 0, 0, 0
 
     def _lookup(self, sql, params):
         """One row from the database, on a connection of the calling thread's own (with --jobs,
@@ -326,7 +327,8 @@ class Writer:
         return self.sources[name]
 
     def write_batch(self, items):
-        """Write ``items`` [(article, status, records)] in one transaction; returns statements written."""
+        """Write ``items`` [(article, status, records)] in one transaction (the run's totals in
+        ``written``, ``new`` and ``statements``)."""
         now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
         new_sources, articles, statements, speakers, aliases = [], [], [], {}, []
         replaced = []
@@ -404,15 +406,18 @@ class Writer:
         for a, (article, status, records) in zip(articles, items):
             if a["id"] in self.written:
                 self.repeats += 1
-                status = self.written[a["id"]][0]
+                status, before = self.written[a["id"]]
+                self.statements -= before
+            else:
+                self.new += status == "new"
             self.written[a["id"]] = (status, a["statement_count"])
+            self.statements += a["statement_count"]
         with self._lock:
             for a in articles:      # (stored now: the database answers for them)
                 if self.pending.get(a["id"]) == a["content_hash"]:
                     del self.pending[a["id"]]
                 if self.pending_hashes.get(a["content_hash"]) == a["id"]:
                     del self.pending_hashes[a["content_hash"]]
-        return len({st["id"] for st in statements})
 
     def refresh_counts(self):
         """Statement counts per speaker (for sorting and the 'most quoted' query)."""
