@@ -89,10 +89,18 @@ def _date(row):
     return None
 
 
+#: what claims know of a speaker: its kind, or "article" for a speaker nothing identifies across
+#: articles (an anonymous source, a title, a one-word name: quotes.registry)
+_KIND_SQL = "case when sp.scope is not null then 'article' else sp.kind end"
+_UNIDENTIFIED = ("anonymous", "title", "document", "article")
+
+
 def _speakers_compatible(a, b, kinds):
+    """May statements of speakers ``a`` and ``b`` be one claim?  The same speaker, or one that
+    is not identified across articles (another article's "مصدر", "الخطيب")."""
     if a is None or b is None or a == b:
         return True
-    return kinds.get(a) in ("anonymous", "title") or kinds.get(b) in ("anonymous", "title")
+    return kinds.get(a) in _UNIDENTIFIED or kinds.get(b) in _UNIDENTIFIED
 
 
 def forget(db, article_ids):
@@ -272,7 +280,7 @@ class _Index:
 
     def kind(self, speaker_id):
         if speaker_id is not None and speaker_id not in self.kinds:
-            row = self.db.execute("select kind from speakers where id = ?", [speaker_id]).fetchone()
+            row = self.db.execute(f"select {_KIND_SQL} from speakers sp where id = ?", [speaker_id]).fetchone()
             self.kinds[speaker_id] = row[0] if row else None
         return self.kinds.get(speaker_id)
 
@@ -297,7 +305,7 @@ class _Index:
 
     def claim_versions(self, cid):
         if cid not in self.versions:
-            rows = self.db.execute("""select s.quote, s.speaker_id, sp.kind, a.published
+            rows = self.db.execute(f"""select s.quote, s.speaker_id, {_KIND_SQL}, a.published
                                       from statements s join articles a on a.id = s.article_id
                                       left join speakers sp on sp.id = s.speaker_id
                                       where s.claim_id = ? order by s.rowid limit ?""", [cid, MAX_VERSIONS])

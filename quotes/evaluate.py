@@ -4,8 +4,10 @@
    gold annotates), scored with ``score.py`` for each gold set (dev: the articles the rules were
    developed against; dev2: new articles of 26 outlets, the test of generality) and for both
    together.
-2. The documents of the gold's event groups ingested into a temporary database; the stored
-   statements, with their claim ids, scored again for the claim-link line.
+2. The whole shared corpus ingested into a temporary database, as a user would; the stored
+   statements, with their claim and speaker ids, scored again: claim links (dev's event
+   groups), speaker links across articles (dev + dev2), and the speaker rows that hold
+   statements the gold gives to different speakers (the merges left to fix).
 
 Exits 0 with a clear message when ../shared is absent.
 """
@@ -63,25 +65,63 @@ def score(shared, gold, pred, extra=()):
     return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
 
 
-def claims_prediction(shared, claim_docs, tmp):
-    """Ingest the event-group documents into a fresh database; export statements with claim ids."""
+def stored_prediction(shared, tmp):
+    """Ingest every shared corpus file into a fresh database, as a user would; export the stored
+    statements with their claim and speaker ids."""
     from .ingest import run
     from .store import open_db
-    subset = os.path.join(tmp, "events.jsonl")
-    with open(subset, "w", encoding="utf-8") as f:
-        for article, _ in read_paths(corpus_files(shared)):
-            if article is not None and article["id"] in claim_docs:
-                f.write(json.dumps({k: v for k, v in article.items() if not k.startswith("_")},
-                                   ensure_ascii=False) + "\n")
-    db_path = os.path.join(tmp, "events.db")
-    run([subset], db_path, report=lambda m: None)
+    db_path = os.path.join(tmp, "corpus.db")
+    run(corpus_files(shared), db_path, report=lambda m: None)
     db = open_db(db_path)
-    pred = os.path.join(tmp, "claims.jsonl")
+    pred = os.path.join(tmp, "stored.jsonl")
     with open(pred, "w", encoding="utf-8") as f:
-        for r in db.query("""select article_id as doc, field, start, "end", quote, speaker, cue, type,
-                                    claim_id as claim from statements where field = 'text'"""):
+        for r in db.query("""select s.article_id as doc, s.field, s.start, s."end", s.quote, s.speaker, s.cue, s.type,
+                                    s.claim_id as claim, s.speaker_id, sp.kind as speaker_kind, sp.name as speaker_row
+                             from statements s left join speakers sp on sp.id = s.speaker_id
+                             where s.field = 'text'"""):
             f.write(json.dumps(dict(r), ensure_ascii=False) + "\n")
+    db.close()
     return pred
+
+
+def _scorer(shared):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("shared_score", os.path.join(shared, "eval", "score.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def merged_rows(shared, gold_path, pred_path):
+    """Speaker rows whose statements, matched to the gold by the shared scorer, carry speakers
+    the gold tells apart, in different articles: [(false links, speaker id, stored name, kind,
+    {gold speaker: statements})], most false links first."""
+    sc = _scorer(shared)
+    matched = []
+    pairs = sc.speaker_pairs
+    sc.speaker_pairs = lambda m: (matched.extend(m), pairs(m))[1]    # the scorer's own matching
+    sc.score(sc.load(gold_path), sc.load(pred_path))
+    by_row = {}
+    for g, p in matched:
+        if p.get("speaker_id") is not None:
+            by_row.setdefault(p["speaker_id"], []).append((g, p))
+
+    def names(g):
+        return [frozenset(sc.name_tokens(n)) for n in [g["speaker"], *(g.get("speaker_alts") or [])] if n]
+
+    def same(a, b):
+        return any(x == y or min(len(x), len(y)) >= 2 and (x <= y or y <= x) for x in a for y in b if x and y)
+
+    out = []
+    for sid, items in by_row.items():
+        false = sum(1 for i, (ga, _) in enumerate(items) for gb, _ in items[i + 1:]
+                    if ga["doc"] != gb["doc"] and not same(names(ga), names(gb)))
+        if false:
+            gold = {}
+            for g, _ in items:
+                gold[g["speaker"]] = gold.get(g["speaker"], 0) + 1
+            out.append((false, sid, items[0][1]["speaker_row"], items[0][1].get("speaker_kind"), gold))
+    return sorted(out, key=lambda r: (-r[0], r[1]))
 
 
 def main(argv=None):
@@ -109,10 +149,17 @@ def main(argv=None):
             print(f"statements, {name} (quotes extract, text field):")
             lines = score(a.shared, path, pred, ["--verbose"] if a.verbose and path != both else []).splitlines()
             print("\n".join(l for l in lines if not l.startswith("claim links")))
-        cpred = claims_prediction(a.shared, claim_docs, tmp)
-        lines = score(a.shared, gold, cpred, ["--docs", _write_docs(tmp, claim_docs)]).splitlines()
-        print("claims, dev (event groups ingested into a fresh database):")
+        stored = stored_prediction(a.shared, tmp)
+        lines = score(a.shared, gold, stored, ["--docs", _write_docs(tmp, claim_docs)]).splitlines()
+        print("claims, dev (the shared corpus ingested into a fresh database):")
         print("\n".join(l for l in lines if l.startswith("claim links") or l.startswith("docs")))
+        print("speakers across articles, dev + dev2 (the same database):")
+        print("\n".join(l for l in score(a.shared, both, stored).splitlines() if l.startswith("speaker links")))
+        rows = merged_rows(a.shared, both, stored)
+        print(f"speaker rows holding statements the gold gives to different speakers: {len(rows)}")
+        for false, sid, name, kind, gold in rows:
+            told = ", ".join(f"{n} ({c})" for n, c in sorted(gold.items(), key=lambda kv: -kv[1]))
+            print(f"  row {sid} {name} [{kind}]: {false} false links across articles; gold: {told}")
     return 0
 
 

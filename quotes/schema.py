@@ -8,7 +8,7 @@ ARTICLES = {
     "date_extracted": str, "content_hash": str, "ingested_at": str, "ingest_order": int,
     "statement_count": int, "origin_file": str,
 }
-SPEAKERS = {"id": int, "name": str, "kind": str, "key": str, "statement_count": int}
+SPEAKERS = {"id": int, "name": str, "kind": str, "key": str, "statement_count": int, "scope": str}
 SPEAKER_ALIASES = {"speaker_id": int, "alias": str, "alias_key": str, "is_name": int}
 STATEMENTS = {
     "id": str, "article_id": str, "speaker_id": int, "claim_id": int,

@@ -23,7 +23,7 @@ from sqlite_utils.migrations import Migrations
 from . import claims, schema
 from .normalize import normalize
 from .segment import SENTENCE_END_RE
-from .speakers import SpeakerRegistry
+from .registry import SpeakerRegistry
 
 BUSY_TIMEOUT_MS = 60_000
 migrations = Migrations("quotes")
@@ -108,6 +108,15 @@ def m007_alias_is_name(db):
     if "is_name" not in db["speaker_aliases"].columns_dict:
         db["speaker_aliases"].add_column("is_name", int)
         db.execute("update speaker_aliases set is_name = 1")     # (what older versions loaded)
+
+
+@migrations()
+def m008_speaker_scope(db):
+    """The article a speaker belongs to when nothing identifies it across articles (an anonymous
+    source, a title with no name, a document, a one-word name); null for a speaker of every
+    article.  Older rows keep null: `ingest --reextract` re-derives them."""
+    if "scope" not in db["speakers"].columns_dict:
+        db["speakers"].add_column("scope", str)
 
 
 def index_statements(db, after_rowid):
@@ -255,8 +264,8 @@ class Writer:
         for sid, alias in db.execute("select speaker_id, alias from speaker_aliases where is_name = 1 "
                                      "order by speaker_id, rowid"):
             names.setdefault(sid, []).append(alias)
-        for row in db.query("select id, name, kind from speakers order by id"):
-            self.registry.add_known(row["id"], row["name"], row["kind"], names.get(row["id"], ()))
+        for row in db.query("select id, name, kind, key, scope from speakers order by id"):
+            self.registry.add_known(row["id"], row["name"], row["kind"], names.get(row["id"], ()), row["key"], row["scope"])
         self.sources = {r["name"]: r["id"] for r in db.query("select id, name from sources")}
         # articles classified in this run and not written yet (ids and content hashes); the
         # written ones are looked up in the database, so memory does not grow with the articles
@@ -331,7 +340,7 @@ class Writer:
         ``written``, ``new`` and ``statements``)."""
         now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
         new_sources, articles, statements, speakers, aliases = [], [], [], {}, []
-        replaced = []
+        replaced, renames = [], {}       # renames: speaker id -> its fuller name, for stored statements
         last = {article["id"]: i for i, (article, _, _) in enumerate(items)}
         self.repeats += len(items) - len(last)
         first = {}
@@ -354,11 +363,15 @@ class Writer:
                 sid = None
                 if rec["speaker"]:
                     kind = rec.get("speaker_kind") or "person"
-                    sid, is_new = self.registry.resolve(rec["speaker"], kind, self._new_speaker_id)
+                    sid, is_new = self.registry.resolve(rec["speaker"], kind, self._new_speaker_id, article["id"],
+                                                           article.get("text") if rec["field"] == "text" else article.get("title"))
                     sp = self.registry.speakers[sid]
-                    if is_new or sp.pop("renamed", False) or sid not in speakers:
-                        speakers[sid] = {"id": sid, "name": sp["name"], "kind": sp["kind"],
-                                         "key": self.registry.key(sp["name"]) + ("" if sp["kind"] == "person" else f" #{sp['kind']}")}
+                    renamed = sp.pop("renamed", False)
+                    if renamed and not is_new:
+                        renames[sid] = sp["name"]
+                    if is_new or renamed or sid not in speakers:
+                        speakers[sid] = {"id": sid, "name": sp["name"], "kind": sp["kind"], "key": sp["key"],
+                                         "scope": sp["scope"]}
                     for alias in {rec["speaker"], rec.get("mention") or ""} - {""}:
                         aliases.append({"speaker_id": sid, "alias": alias, "alias_key": self.registry.key(alias),
                                         "is_name": int(alias == rec["speaker"])})
@@ -398,6 +411,9 @@ class Writer:
                 last = db.execute("select coalesce(max(rowid), 0) from statements").fetchone()[0]
                 _write_rows(db, "statements", unique, "ignore")
                 index_statements(db, last)
+            if renames:     # statements stored before a speaker got its fuller name take it too
+                db.conn.executemany("update statements set speaker = ? where speaker_id = ? and speaker <> ?",
+                                    [(n, sid, n) for sid, n in renames.items()])
             db.conn.execute("COMMIT")
         except BaseException:
             if db.conn.in_transaction:

@@ -4,6 +4,8 @@ import os
 import sys
 import tempfile
 
+import pytest
+
 from quotes import evaluate
 
 from conftest import SHARED, shared_path
@@ -14,6 +16,9 @@ MIN_CLAIM_LINK_F1 = 0.80
 #: dev2 (new outlets): today's level guarded, far from the issue's targets (e2e 0.90, wrong speakers 3%)
 MIN_DEV2_END_TO_END_F1 = 0.65
 MAX_DEV2_WRONG_SPEAKERS = 0.18
+#: speaker links across articles (dev + dev2): recall as the issue asks; precision at today's
+#: 0.982, of which 36 false links are one man the gold spells two ways (README, Accuracy)
+MIN_SPEAKER_LINK_P, MIN_SPEAKER_LINK_R = 0.98, 0.95
 
 
 def _score(gold, pred, docs=None):
@@ -46,13 +51,35 @@ def test_new_outlets_do_not_fall_back():
     assert r["wrong_speaker"] <= MAX_DEV2_WRONG_SPEAKERS, r["wrong_speaker"]
 
 
-def test_development_claim_links_f1():
+@pytest.fixture(scope="module")
+def stored():
+    """The whole shared corpus ingested, its statements exported with claim and speaker ids, and
+    dev + dev2 gold in one file."""
+    golds = [shared_path("eval", name) for _, name in evaluate.GOLD_SETS]
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = evaluate.stored_prediction(SHARED, tmp)
+        both = os.path.join(tmp, "both.jsonl")
+        with open(both, "w", encoding="utf-8") as f:
+            for path in golds:
+                f.write(open(path, encoding="utf-8").read().rstrip("\n") + "\n")
+        yield pred, both
+
+
+def test_development_claim_links_f1(stored):
     gold = shared_path("eval", "dev_gold.jsonl")
     _, claim_docs = evaluate.gold_docs(gold)
-    with tempfile.TemporaryDirectory() as tmp:
-        pred = evaluate.claims_prediction(SHARED, claim_docs, tmp)
-        r = _score(gold, pred, claim_docs)
+    r = _score(gold, stored[0], claim_docs)
     assert r["claims"]["f1"] >= MIN_CLAIM_LINK_F1, r["claims"]
+
+
+def test_speaker_links_across_articles(stored):
+    pred, both = stored
+    k = _score(both, pred)["speakers"]
+    assert k["p"] >= MIN_SPEAKER_LINK_P and k["r"] >= MIN_SPEAKER_LINK_R, k
+    # the report of merged rows names each row, with the gold speakers it holds
+    rows = evaluate.merged_rows(SHARED, both, pred)
+    assert sum(r[0] for r in rows) == round(k["links"] * k["r"] * (1 / k["p"] - 1)) and \
+        all(len(r[4]) >= 2 for r in rows)
 
 
 def test_evaluation_says_so_without_the_shared_material(capsys, tmp_path):

@@ -128,7 +128,8 @@ def test_existing_database_is_upgraded_not_rebuilt(tmp_path):
     assert db["articles"].get("keep")["title"] == "t"
     assert [m["name"] for m in db.query("select name from _sqlite_migrations")] == [
         "m001_initial", "m002_claims_dirty", "m003_statements_source", "m004_fts_update_triggers",
-        "m005_claims_pending", "m006_statements_fts_in_bulk", "m007_alias_is_name"]
+        "m005_claims_pending", "m006_statements_fts_in_bulk", "m007_alias_is_name",
+        "m008_speaker_scope"]
     assert "dirty" in db["claims"].columns_dict and "claim_pending" in db["statements"].columns_dict
 
 
@@ -137,6 +138,10 @@ def test_export_prints_statements_with_claim_ids(sample_db):
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert rows and all("claim" in r and r["quote"] for r in rows)
     assert sum(1 for r in rows if r["claim"] is not None) == len(rows)
+    # the speaker's row, for linking statements of one speaker across articles
+    ids = {r["speaker_id"] for r in rows if r["speaker"]}
+    db = sqlite_utils.Database(sample_db)
+    assert ids and ids <= {r["id"] for r in db.query("select id from speakers")}
 
 
 def test_ingest_summary_line(tmp_path):
@@ -145,28 +150,6 @@ def test_ingest_summary_line(tmp_path):
     result = CliRunner().invoke(cli, ["ingest", str(src), "--db", str(tmp_path / "quotes.db")])
     assert result.exit_code == 0
     assert "articles read 1, new 1, updated 0, skipped 0, statements 2, seconds" in result.output
-
-
-def test_alias_file_merges_speakers(tmp_path):
-    from quotes.speakers import SpeakerRegistry
-    reg = SpeakerRegistry({"merge": {"سامي الحداد": ["أبو فراس"]}, "split": [], "transliteration": []})
-    a, _ = reg.resolve("سامي الحداد", "person", lambda: 1)
-    b, _ = reg.resolve("أبو فراس", "person", lambda: 2)
-    assert a == b
-
-
-def test_people_sharing_a_family_name_stay_apart():
-    from quotes.speakers import SpeakerRegistry
-    reg = SpeakerRegistry({"transliteration": []})
-    ids = iter(range(1, 10))
-    a, _ = reg.resolve("أحمد ماهر", "person", lambda: next(ids))
-    b, _ = reg.resolve("محمد ماهر", "person", lambda: next(ids))
-    c, _ = reg.resolve("ماهر", "person", lambda: next(ids))
-    assert len({a, b, c}) == 3
-    d, _ = reg.resolve("الرئيس الروسي فلاديمير بوتن", "person", lambda: next(ids))
-    e, _ = reg.resolve("فلاديمير بوتين", "person", lambda: next(ids))
-    f, _ = reg.resolve("بوتين", "person", lambda: next(ids))
-    assert d == e == f
 
 
 def test_writer_remembers_written_articles_in_the_database_not_in_memory(tmp_path):

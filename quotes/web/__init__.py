@@ -80,7 +80,7 @@ def _speaker_key(name):
     if not isinstance(name, str):
         return name
     if _REGISTRY is None:
-        from ..speakers import SpeakerRegistry
+        from ..registry import SpeakerRegistry
         _REGISTRY = SpeakerRegistry()
     return _REGISTRY.key(name)
 

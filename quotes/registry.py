@@ -1,0 +1,226 @@
+"""Speakers across articles: one row per real person or body, and nothing else merged in.
+
+The extractor gives each statement the fullest name its article holds; the writer asks the
+:class:`SpeakerRegistry` which stored speaker that name is.  How names join is declared in
+``rules/aliases.yml``:
+
+- a person joins a speaker of another article only on a name that identifies them: at least
+  ``min_name_words`` name words (connectors and honorifics do not count) found in the same order
+  in the other name, with the same first name (spelling variants of foreign names fold when
+  another word agrees exactly);
+- an institution joins on its whole name;
+- a name of one word, and every speaker of an ``article_kinds`` kind (anonymous sources, titles
+  with no name, documents), is a speaker of its own article and never joins another's;
+- scripture (الله, النبي) is one speaker each, of its own kind, never a person's alias;
+- ``merge`` and ``split`` correct any of this by hand.
+"""
+import functools
+import os
+
+import regex
+import yaml
+
+from .normalize import normalize, strip_article
+
+_VOWELS = str.maketrans("", "", "اوي")
+_QUOTE_CHARS = "\"'«»“”„‹›ـ"
+_ABBREV_RE = regex.compile(r"(?<![\p{L}])(\p{L})\.(?=\p{L})")     # "د.محمد": an initial, then the name
+KINDS = ("person", "institution", "anonymous", "title", "document", "scripture")
+
+
+def load_aliases(rules_dir=None):
+    """The parsed ``aliases.yml`` of ``rules_dir`` (the packaged one when it has none)."""
+    from .rules import RULES_DIR, _PACKAGED
+    path = os.path.join(rules_dir or RULES_DIR, "aliases.yml")
+    if not os.path.exists(path):
+        path = os.path.join(_PACKAGED, "aliases.yml")
+    with open(path, encoding="utf-8") as f:
+        return yaml.safe_load(f) or {}
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged_aliases():
+    return load_aliases()
+
+
+def name_key_tokens(name, folds=(), honorifics=frozenset()):
+    """Tokens of a name for comparing across articles: normalized, no article, honorifics
+    dropped, transliteration variants folded ("جونغ" -> "جونج"), "عبد الرحمن" one token."""
+    out = []
+    for t in normalize(_ABBREV_RE.sub(r"\1. ", name)).split():
+        t = t.strip(_QUOTE_CHARS + ".،,")
+        if not t or len(t) == 1 or t in honorifics:
+            continue
+        for end, repl in folds:
+            if t.endswith(end):
+                t = t[: -len(end)] + repl
+                break
+        out.append(strip_article(t))
+    joined = []
+    for t in out:
+        if joined and joined[-1] in ("عبد", "ابو", "بو"):
+            joined[-1] += t[1:] if t.startswith("ل") and len(t) > 3 else t
+        elif t.startswith("عبدال") and len(t) > 6:
+            joined.append("عبد" + t[5:])
+        else:
+            joined.append(t)
+    return joined
+
+
+def skeleton(token):
+    """A token without its long vowels ("بوتين" ~ "بوتن"), for foreign-name spelling variants."""
+    s = token.translate(_VOWELS)
+    return s if len(s) >= 2 else token
+
+
+def _contains(short, long):
+    """Are the words of ``short`` found in ``long`` in order, the first names the same, each word
+    equal or (with one at least equal exactly) a spelling variant?"""
+    if len(short) > len(long) or skeleton(short[0]) != skeleton(long[0]):
+        return False
+    i = exact = 0
+    for t in long:
+        if i < len(short) and (short[i] == t or skeleton(short[i]) == skeleton(t)):
+            exact += short[i] == t
+            i += 1
+    return i == len(short) and exact >= 1
+
+
+class SpeakerRegistry:
+    """Speakers in memory (``aliases``: the parsed aliases.yml, or the keys that replace the
+    packaged file's): for each id its name, kind, scope (the article of a speaker that never
+    leaves it, else None), key (unique in the ``speakers`` table) and the name forms joined to it."""
+
+    def __init__(self, aliases=None):
+        a = {**_packaged_aliases(), **(aliases or {})}      # (a test or a caller may give some keys only)
+        self.folds = tuple(tuple(p) for p in a.get("transliteration") or [])
+        self.honorifics = frozenset(normalize(w) for w in a.get("honorifics") or [])
+        self.connectors = frozenset(strip_article(normalize(w)) for w in a.get("name_connectors") or []) | {""}
+        self.min_words = int(a.get("min_name_words") or 2)
+        self.article_kinds = frozenset(a.get("article_kinds") or ())
+        self.document_heads = frozenset(strip_article(normalize(w)) for w in a.get("document_heads") or [])
+        self.scripture = {}
+        for canonical, forms in (a.get("scripture") or {}).items():
+            for f in [canonical, *(forms or [])]:
+                self.scripture[normalize(f)] = canonical
+        self.merge = {}
+        for canonical, names in (a.get("merge") or {}).items():
+            for n in [canonical] + list(names or []):
+                self.merge[self.key(n)] = canonical
+        self.split = {self.key(n) for n in a.get("split") or []}
+        self.speakers = {}      # id -> dict(name, kind, scope, key, forms)
+        self.by_key = {}        # key -> id
+        self.by_first = {}      # skeleton of a first name word -> ids of persons and institutions
+        self.by_last = {}       # skeleton of a family name word -> ids of persons
+
+    @functools.lru_cache(maxsize=1 << 16)
+    def tokens(self, name):
+        """The comparison tokens of a name (cached: news names the same people over and over)."""
+        return tuple(name_key_tokens(name, self.folds, self.honorifics))
+
+    def text_words(self, text):
+        """An article's words as name words (the last text asked for is remembered)."""
+        if getattr(self, "_text", None) is not text:
+            self._text = text
+            self._text_words = tuple(t for t in name_key_tokens(text, self.folds, self.honorifics)
+                                     if t not in self.connectors)
+        return self._text_words
+
+    def key(self, name):
+        """The comparison key of a name (as in speaker_aliases.alias_key)."""
+        return " ".join(self.tokens(name))
+
+    def _words(self, name):
+        """The name words that are evidence of who it is."""
+        return tuple(t for t in self.tokens(name) if t not in self.connectors)
+
+    def identify(self, name, kind, article=None):
+        """(name, kind, scope, key) under which ``name`` of ``kind``, said in ``article``, is stored."""
+        canonical = self.scripture.get(normalize(name).strip(_QUOTE_CHARS + ".، "))
+        if canonical:
+            name, kind = canonical, "scripture"
+        elif self.key(name) in self.merge:
+            name = self.merge[self.key(name)]
+        toks = self.tokens(name)
+        if kind not in ("scripture", "institution") and toks and toks[0] in self.document_heads:
+            kind = "document"
+        scoped = kind in self.article_kinds or kind != "scripture" and len(self._words(name)) < self.min_words \
+            and self.key(name) not in self.merge
+        scope = article if scoped and article is not None else None
+        key = self.key(name) + ("" if kind == "person" else f" #{kind}") + (f" @{scope}" if scope else "")
+        return name, kind, scope, key
+
+    def add_known(self, sid, name, kind, names=(), key=None, scope=None):
+        """Load a speaker already stored, with the names resolved to it (the state :meth:`resolve`
+        left in memory), so a run resumed after an interruption matches names as an
+        uninterrupted one."""
+        key = key if key is not None else self.identify(name, kind)[3]
+        self._add(sid, name, kind, scope, key)
+        for n in names:
+            n = self.merge.get(self.key(n), n)
+            self.by_key.setdefault(self.identify(n, kind, scope)[3], sid)
+            self._index(sid, n)
+
+    def _add(self, sid, name, kind, scope, key):
+        self.speakers[sid] = {"name": name, "kind": kind, "scope": scope, "key": key, "forms": set()}
+        self.by_key.setdefault(key, sid)
+        self._index(sid, name)
+
+    def _index(self, sid, name):
+        sp = self.speakers[sid]
+        words = self._words(name)
+        if sp["scope"] is None and sp["kind"] in ("person", "institution") and len(words) >= self.min_words:
+            sp["forms"].add(words)
+            self.by_first.setdefault(skeleton(words[0]), set()).add(sid)
+            if sp["kind"] == "person":
+                self.by_last.setdefault(skeleton(words[-1]), set()).add(sid)
+
+    def _match(self, words, kind):
+        """The one known speaker of ``kind`` whose name holds ``words`` in order or is held in
+        them (persons; institutions only by the whole name), or None."""
+        if kind != "person" or len(words) < self.min_words:
+            return None
+        found = set()
+        for sid in self.by_first.get(skeleton(words[0]), ()):
+            sp = self.speakers[sid]
+            if sp["kind"] == kind and any(_contains(words, f) or _contains(f, words) for f in sp["forms"]):
+                found.add(sid)
+        return found.pop() if len(found) == 1 else None
+
+    def _written_in_full(self, words, text_words):
+        """The one known person whose full name ends with the one word ``words`` and is written,
+        word for word, in the article (``text_words``: its name words), or None: "وقال العريان"
+        in an article that also writes "د. عصام العريان"."""
+        found = set()
+        for sid in self.by_last.get(skeleton(words[0]), ()):
+            for form in self.speakers[sid]["forms"]:
+                n = len(form)
+                if form[-1] == words[0] and any(text_words[i:i + n] == form for i, t in enumerate(text_words)
+                                                if t == form[0]):
+                    found.add(sid)
+        return found.pop() if len(found) == 1 else None
+
+    def resolve(self, name, kind, new_id, article=None, text=None):
+        """The speaker id for ``name`` (creating it with ``new_id()`` if new) and whether it is
+        new; ``text``, the article's, lets a one-word name join the person it writes in full."""
+        name, kind, scope, key = self.identify(name, kind, article)
+        if key in self.by_key:
+            return self.by_key[key], False
+        words = self._words(name)
+        sid = None if scope or self.key(name) in self.split else self._match(words, kind)
+        if sid is None and scope and kind == "person" and len(words) == 1 and text and self.key(name) not in self.split:
+            sid = self._written_in_full(words, self.text_words(text))
+            if sid is not None:
+                self.by_key[key] = sid
+                return sid, False
+        if sid is None:
+            sid = new_id()
+            self._add(sid, name, kind, scope, key)
+            return sid, True
+        sp = self.speakers[sid]
+        if len(words) > len(self._words(sp["name"])):      # the fullest form names the speaker
+            sp["name"] = name
+            sp["renamed"] = True
+        self.by_key[key] = sid
+        self._index(sid, name)
+        return sid, False
