@@ -136,7 +136,7 @@ def export(db_path, fmt):
     """Print every stored statement with the fields of `quotes extract` plus its claim id."""
     db = store_mod.open_db(db_path)
     for r in db.query("""select article_id as doc, field, start, "end", quote, speaker, speaker_reason, mention,
-                                cue, type, channel, addressee, rule, paragraph, claim_id as claim, speaker_id
+                                cue, type, channel, addressee, rule, paragraph, claim_id as claim, speaker_id, confidence
                          from statements order by article_id, field, start"""):
         sys.stdout.write(json.dumps(dict(r), ensure_ascii=False) + "\n")
 

@@ -19,6 +19,7 @@ import sys
 import tempfile
 
 from .extract import extract_article
+from .rules import RULES_DIR
 from .read import read_paths
 
 
@@ -92,15 +93,56 @@ def _scorer(shared):
     return mod
 
 
-def merged_rows(shared, gold_path, pred_path):
-    """Speaker rows whose statements, matched to the gold by the shared scorer, carry speakers
-    the gold tells apart, in different articles: [(false links, speaker id, stored name, kind,
-    {gold speaker: statements})], most false links first."""
+#: a pattern measured on fewer statements than this takes the figure of the broader one
+MIN_MEASURED = 10
+CONFIDENCE_HEADER = """\
+# How far to trust a statement: for each pattern (rule:type:how its speaker was reached, then
+# rule:type, rule, and * for all), the share of the development gold's predictions (dev + dev2)
+# it made that were right, span and speaker both (the shared scorer's end-to-end match).
+# Written by `make eval` (quotes/evaluate.py); read at extraction into each statement's
+# `confidence`. Patterns measured on fewer than {n} statements are left out. Do not edit by hand.
+"""
+
+
+def _matches(shared, gold_path, pred_path):
+    """The shared scorer's judgement of each prediction: (scorer module, [(gold, prediction)]
+    matched, result), matched as the scorer matches them."""
     sc = _scorer(shared)
     matched = []
     pairs = sc.speaker_pairs
     sc.speaker_pairs = lambda m: (matched.extend(m), pairs(m))[1]    # the scorer's own matching
-    sc.score(sc.load(gold_path), sc.load(pred_path))
+    r = sc.score(sc.load(gold_path), sc.load(pred_path))
+    return sc, matched, r
+
+
+def measure_confidence(shared, gold_path, pred_path):
+    """{pattern: {precision, statements}} over the predictions the scorer judged (matched to a
+    required gold statement, or spurious)."""
+    from .extract import confidence_keys
+    sc, matched, r = _matches(shared, gold_path, pred_path)
+    judged = [(p, sc.speaker_ok(p, g)) for g, p in matched] + [(p, False) for p in r["_spurious"]]
+    counts = {}
+    for p, ok in judged:
+        for k in confidence_keys(p):
+            n, good = counts.get(k, (0, 0))
+            counts[k] = (n + 1, good + ok)
+    return {k: {"precision": round(good / n, 3), "statements": n}
+            for k, (n, good) in sorted(counts.items()) if n >= MIN_MEASURED}
+
+
+def write_confidence(table, path):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(CONFIDENCE_HEADER.format(n=MIN_MEASURED))
+        f.write("patterns:\n")
+        for k, v in table.items():
+            f.write(f"  {json.dumps(k, ensure_ascii=False)}: {{precision: {v['precision']}, statements: {v['statements']}}}\n")
+
+
+def merged_rows(shared, gold_path, pred_path):
+    """Speaker rows whose statements, matched to the gold by the shared scorer, carry speakers
+    the gold tells apart, in different articles: [(false links, speaker id, stored name, kind,
+    {gold speaker: statements})], most false links first."""
+    sc, matched, _ = _matches(shared, gold_path, pred_path)
     by_row = {}
     for g, p in matched:
         if p.get("speaker_id") is not None:
@@ -149,6 +191,10 @@ def main(argv=None):
             print(f"statements, {name} (quotes extract, text field):")
             lines = score(a.shared, path, pred, ["--verbose"] if a.verbose and path != both else []).splitlines()
             print("\n".join(l for l in lines if not l.startswith("claim links")))
+        table = measure_confidence(a.shared, both, pred)
+        write_confidence(table, os.path.join(RULES_DIR, "confidence.yml"))
+        print(f"confidence of {len(table)} patterns written to rules/confidence.yml "
+              f"(all statements: {table['*']['precision']:.3f} of {table['*']['statements']})")
         stored = stored_prediction(a.shared, tmp)
         lines = score(a.shared, gold, stored, ["--docs", _write_docs(tmp, claim_docs)]).splitlines()
         print("claims, dev (the shared corpus ingested into a fresh database):")

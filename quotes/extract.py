@@ -275,6 +275,19 @@ def extract_text(text, field="text", rules=None, speakers=None):
     return _gate(text, resolve(text, statements, rules, speakers, word_list, subjects), rules, speakers)
 
 
+def confidence_keys(rec):
+    """The patterns a statement record came from, most specific first: its rule, its type and how
+    its speaker was reached (named at the cue, an implicit subject, or none), then less of them."""
+    how = "none" if not rec["speaker"] else "mention" if rec["mention"] else "implicit"
+    return (f"{rec['rule']}:{rec['type']}:{how}", f"{rec['rule']}:{rec['type']}", rec["rule"], "*")
+
+
+def confidence(rec, rules):
+    """The precision measured on the development gold (rules/confidence.yml, written by `make
+    eval`) of the most specific patterns of ``rec`` measured often enough, or None."""
+    return next((rules.confidence[k] for k in confidence_keys(rec) if k in rules.confidence), None)
+
+
 def extract_article(article, rules=None):
     """All statements of an article (``text`` then ``title``) as output records (dicts)."""
     rules = rules or rules_mod.load()
@@ -312,4 +325,5 @@ def extract_article(article, rules=None):
             "paragraph": st.paragraph,
             "speaker_kind": st.entity.kind if st.entity is not None else None,
         })
+        records[-1]["confidence"] = confidence(records[-1], rules)
     return records

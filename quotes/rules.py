@@ -244,7 +244,13 @@ def load(rules_dir=RULES_DIR):
     r.pronouns = {normalize(k): v for k, v in (spk.get("pronouns") or {}).items()}
     r.eulogies = {tuple(normalize(k).split()): v for k, v in (spk.get("eulogies") or {}).items()}
     r.eulogy_firsts = {e[0] for e in r.eulogies if e}
+    measured = _read("confidence.yml", rules_dir) if _exists("confidence.yml", rules_dir) else {}
+    r.confidence = {k: v["precision"] for k, v in (measured.get("patterns") or {}).items()}
     return r
+
+
+def _exists(name, rules_dir):
+    return os.path.exists(os.path.join(rules_dir, name)) or os.path.exists(os.path.join(_PACKAGED, name))
 
 
 def cue_form(rules, text):

@@ -15,7 +15,7 @@ STATEMENTS = {
     "field": str, "start": int, "end": int, "quote": str, "speaker": str, "speaker_reason": str,
     "mention": str, "cue": str, "type": str, "channel": str, "addressee": str, "rule": str,
     "paragraph": int, "sentence": str, "quote_normalized": str, "speaker_normalized": str,
-    "quote_diff": str, "extracted_at": str,
+    "quote_diff": str, "extracted_at": str, "confidence": float,
 }
 CLAIMS = {
     "id": int, "speaker_id": int, "speaker": str, "quote": str, "first_statement_id": str,

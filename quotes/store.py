@@ -119,6 +119,14 @@ def m008_speaker_scope(db):
         db["speakers"].add_column("scope", str)
 
 
+@migrations()
+def m009_statements_confidence(db):
+    """How far to trust a statement: the measured precision of the patterns that made it
+    (rules/confidence.yml).  Older rows keep null until `ingest --reextract`."""
+    if "confidence" not in db["statements"].columns_dict:
+        db["statements"].add_column("confidence", float)
+
+
 def index_statements(db, after_rowid):
     """Add the statements inserted after ``after_rowid`` to the search index."""
     cols = schema.FTS["statements"]
@@ -387,7 +395,7 @@ class Writer:
                     "sentence": sentence_around(src or "", rec["start"], rec["end"]),
                     "quote_normalized": normalize(rec["quote"]),
                     "speaker_normalized": normalize(rec["speaker"] or ""), "extracted_at": now,
-                    "claim_pending": claims.pending_words(rec["quote"]),
+                    "claim_pending": claims.pending_words(rec["quote"]), "confidence": rec.get("confidence"),
                 })
         db = self.db
         db.conn.execute("BEGIN IMMEDIATE")

@@ -85,3 +85,16 @@ def test_speaker_links_across_articles(stored):
 def test_evaluation_says_so_without_the_shared_material(capsys, tmp_path):
     assert evaluate.main(["--shared", str(tmp_path)]) == 0
     assert "nothing to evaluate" in capsys.readouterr().out
+
+
+def test_confidence_file_is_what_make_eval_measures_on_this_code(stored, tmp_path):
+    # rules/confidence.yml is written by `make eval`: a change to the extractor that changes what
+    # is right on the gold makes it stale, and this test says so
+    from quotes import rules as rules_mod
+    pred = tmp_path / "pred.jsonl"
+    docs = set().union(*(evaluate.gold_docs(shared_path("eval", n))[0] for _, n in evaluate.GOLD_SETS))
+    with open(pred, "w", encoding="utf-8") as out:
+        evaluate.predict(SHARED, docs, out)
+    table = evaluate.measure_confidence(SHARED, stored[1], str(pred))
+    assert {k: v["precision"] for k, v in table.items()} == rules_mod.load().confidence, \
+        "rules/confidence.yml is stale: run make eval"
