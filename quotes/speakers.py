@@ -283,6 +283,13 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
                     # "وكيلة الوزارة في تصريح خاص لبوابة ...": the occasion, not a place; "سموه عن
                     # سعادته بزيارة قصر ...": a word with a possessive pronoun is no place either
                     break
+                if tok in rules.directed_place_preps and not (nxt in rules.place_heads or classify(nxt, rules) in ("INST", "DEF")):
+                    break   # "أعرب رئيس الوزراء عن شديد أسفه": after عن / إلى, a place is named
+                if classify(nxt, rules) == "DEF":
+                    # "مبعوث الأمم المتحدة إلى الشرق الأوسط نيكولاي ملادينوف": a definite place
+                    # and its adjectives, then the name
+                    while k < len(words) - 1 and classify(clean_token(words[k][0]), rules) == "DEF":
+                        k += 1
                 if (nxt in rules.place_heads or classify(nxt, rules) == "INST") and i + 3 < len(words):
                     if classify(clean_token(words[i + 2][0]), rules) == "TITLE":
                         break   # "مسؤول بارز في إدارة الرئيس باراك أوباما": a body and its head

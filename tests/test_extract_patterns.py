@@ -1145,3 +1145,18 @@ def test_an_appositive_title_ends_at_its_preposition():
     from quotes.speakers import parse_mention
     men = parse_mention("ماجد خلوصى نقيب المهندسين على ضرورة وضع", rules_mod.load())
     assert (men.name, men.appositive) == ("ماجد خلوصى", "نقيب المهندسين")
+
+
+def test_directed_place_preps_name_a_place_or_open_the_complement(extract):
+    # rules/speakers.yml directed_place_preps. El Watan (dev2): "أعرب رئيس الوزراء عن شديد أسفه
+    # لمثل هذا الفعل، مؤكدا أن ..." gave the speaker "أسفه لمثل"; Okaz (dev2): "مبعوث الأمم المتحدة
+    # إلى الشرق الأوسط نيكولاي ملادينوف" was cut at إلى
+    from quotes import rules as rules_mod
+    from quotes.speakers import parse_mention
+    rules = rules_mod.load()
+    men = parse_mention("رئيس الوزراء عن شديد أسفه لمثل هذا الفعل", rules)
+    assert men.name == "" and men.title.startswith("رئيس الوزراء")
+    men = parse_mention("مبعوث الأمم المتحدة إلى الشرق الأوسط نيكولاي ملادينوف، إن", rules)
+    assert men.name == "نيكولاي ملادينوف"
+    text = ("وقال مبعوث الأمم المتحدة إلى الشرق الأوسط نيكولاي ملادينوف إن الجانبين أصبحا بعيدين عن التوصل إلى حل.")
+    assert only(extract(text))["speaker"] == "نيكولاي ملادينوف"
