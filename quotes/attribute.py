@@ -679,9 +679,14 @@ def according_statement(text, para, m, rules, field, pindex):
     src = ce
     words = _words(text, src, min(para.end, src + 120))
     i = 0
-    while i < len(words) and normalize(words[i][0]) in rules.speech_nouns:
+    lam = normalize(m.group("cue")) in rules.according_lam
+
+    def word(k):        # "طبقا لما ذكره X": after وفقا / طبقا, لما is ما with the ل they govern
+        w = normalize(words[k][0])
+        return "ما" if lam and k == 0 and w == "لما" else w
+    while i < len(words) and word(i) in rules.speech_nouns:
         # "بحسب ما ذكرته وكالة ...", "وفق ما نقلته قناة ...": ما and its verb (with any object pronoun)
-        if normalize(words[i][0]) == "ما" and i + 1 < len(words):
+        if word(i) == "ما" and i + 1 < len(words):
             i += 1
             if i + 1 < len(words) and normalize(words[i + 1][0]) == "به":
                 i += 1

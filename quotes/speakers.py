@@ -158,6 +158,11 @@ def _body_preposition(word, rules):
     return tok[:1] in "لب" and not tok[1:].startswith("ال") and classify(tok[1:], rules) == "INST"
 
 
+def _title_follows(words, i, rules):
+    """Is the word after ``words[i]`` a title (so ``words[i]`` ends a name in apposition)?"""
+    return i + 1 < len(words) and classify(clean_token(words[i + 1][0]), rules) == "TITLE"
+
+
 def _complement_end(words, start, rules):
     """Where the complement of a supervising title ends ("على [برامج خدمة المجتمع] ...",
     "على [فريق كرة القدم الأول] ..."): a construct chain of up to four words closed by its
@@ -424,8 +429,10 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
             last_end = e
             i += 1
             continue
-        if len(name) >= 2 and (tok[:1] in "لب" and len(tok) > 3 or tok[:1] == "و" and len(tok) > 2):
+        if len(name) >= 2 and (tok[:1] in "لب" and len(tok) > 3 and not _title_follows(words, i, rules)
+                               or tok[:1] == "و" and len(tok) > 2):
             break         # "محمد جواد ظريف بعنوان ...", "حسن للرئيس": a preposition ends the name
+            #               (not a name word before its title: "جول محمد بيدار نائب حاكم الإقليم")
         if not name and title and head is None and tok[:1] == "ل" and len(tok) > 3:
             name, title = title, []     # "العلوي لشتاينبرج: ...": a family name, then whom it addressed
             break

@@ -1160,3 +1160,23 @@ def test_directed_place_preps_name_a_place_or_open_the_complement(extract):
     assert men.name == "نيكولاي ملادينوف"
     text = ("وقال مبعوث الأمم المتحدة إلى الشرق الأوسط نيكولاي ملادينوف إن الجانبين أصبحا بعيدين عن التوصل إلى حل.")
     assert only(extract(text))["speaker"] == "نيكولاي ملادينوف"
+
+
+def test_according_lam_reads_lima_as_ma(extract):
+    # rules/cues.yml according_lam. Al Yaum (dev2): "وقتل عضوان من قوات الأمن طبقا لما ذكره جول
+    # محمد بيدار نائب حاكم إقليم باداخشان.\nوأضاف: «...»": a source, then his own words
+    text = ("وقتل عضوان من قوات الأمن طبقا لما ذكره جول محمد بيدار نائب حاكم إقليم باداخشان شمال شرق البلاد.\n"
+            "وأضاف: «قتل 21 متمردا على الأقل معظمهم من الأجانب».")
+    recs = extract(text)
+    src = only(recs, cue="طبقا")
+    assert src["rule"] == "according" and src["speaker"] == "جول محمد بيدار"
+    assert only(recs, cue="أضاف")["speaker"] == "جول محمد بيدار"
+
+
+def test_a_name_word_with_a_preposition_letter_before_a_title_ends_the_name():
+    # "جول محمد بيدار نائب حاكم": بيدار is no "ب + يدار" (the title after it says the name ends there)
+    from quotes import rules as rules_mod
+    from quotes.speakers import parse_mention
+    rules = rules_mod.load()
+    assert parse_mention("جول محمد بيدار نائب حاكم إقليم باداخشان", rules).name == "جول محمد بيدار"
+    assert parse_mention("محمد جواد ظريف بعنوان جديد", rules).name == "محمد جواد ظريف"
