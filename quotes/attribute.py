@@ -647,7 +647,10 @@ def _conjoined(rest):
 
 def _source_like(men, rules):
     """Can the words after بحسب / وفق name a source?  Not words with a possessive pronoun, which
-    name a thing ("حسب أمزجة فقهائهم يصنفون"), and not a norm or a plan ("وفق أفضل المعايير")."""
+    name a thing ("حسب أمزجة فقهائهم يصنفون"), not a norm or a plan ("وفق أفضل المعايير"), and
+    not words holding a number, which sort a count ("وحسب الإعاقة فكان 99 إعاقة حركية")."""
+    if any(ch.isdigit() for ch in men.text):
+        return False
     first = normalize(men.text.split()[0]) if men.text.split() else ""
     if strip_article(first) in rules.not_sources or first[:1] == "ل" and len(first) > 3 \
             and strip_article(first[1:]) in rules.not_sources:

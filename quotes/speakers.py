@@ -158,6 +158,13 @@ def _body_preposition(word, rules):
     return tok[:1] in "لب" and not tok[1:].startswith("ال") and classify(tok[1:], rules) == "INST"
 
 
+def _names_a_body(title, rules):
+    """Does the title so far end with a body named after a person ("مركز الملك", "جامعة الأمير"):
+    an institution's head, then a title?"""
+    classes = [classify(clean_token(w), rules) for w in title]
+    return len(classes) >= 2 and classes[-1] == "TITLE" and "INST" in classes[:-1]
+
+
 def _title_follows(words, i, rules):
     """Is the word after ``words[i]`` a title (so ``words[i]`` ends a name in apposition)?"""
     return i + 1 < len(words) and classify(clean_token(words[i + 1][0]), rules) == "TITLE"
@@ -325,10 +332,13 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
                     or tok.startswith("ال") and i + 1 < len(words)
                     and classify(clean_token(words[i + 1][0]), rules) in ("NAME", "CONN") and (
                         len(name) == 1 and not clean_token(title[-1]).startswith("ال")
-                        or len(name) <= 3 and _body_preposition(title[-1], rules))):
+                        or len(name) <= 3 and _body_preposition(title[-1], rules)
+                        or _names_a_body(title, rules))):
                 # "مدير الهيئة بمنطقة عسير المهندس محمد العمرة", "أمين سوق عكاظ الدكتور جريدي
                 # المنصوري", "المدير التنفيذي لشركة مترو جدة الدكتور أسامة عبده": the words after
-                # the preposition or the construct ended the title, and the name is still to come
+                # the preposition or the construct ended the title, and the name is still to come;
+                # "مدير مركز الملك عبد الله بن عبد العزيز بجدة الدكتور زهير ميمني": a body named
+                # after a person holds that name
                 title.extend(name)
                 name = []
             if name:

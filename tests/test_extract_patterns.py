@@ -1180,3 +1180,19 @@ def test_a_name_word_with_a_preposition_letter_before_a_title_ends_the_name():
     rules = rules_mod.load()
     assert parse_mention("جول محمد بيدار نائب حاكم إقليم باداخشان", rules).name == "جول محمد بيدار"
     assert parse_mention("محمد جواد ظريف بعنوان جديد", rules).name == "محمد جواد ظريف"
+
+
+def test_a_body_named_after_a_person_holds_the_name_and_the_speaker_follows():
+    # Al Weeam (dev2): "أكد مدير مركز الملك عبد الله بن عبد العزيز بجدة الدكتور / زهير عبد الرحيم
+    # ميمني إن ...": the centre bears the king's name; the speaker is its director
+    from quotes import rules as rules_mod
+    from quotes.speakers import parse_mention
+    men = parse_mention("مدير مركز الملك عبد الله بن عبد العزيز بجدة الدكتور / زهير عبد الرحيم ميمني إن",
+                        rules_mod.load())
+    assert men.name == "زهير عبد الرحيم ميمني" and men.title.startswith("مدير مركز الملك")
+
+
+def test_according_source_holding_a_number_is_a_count(extract):
+    # Al Weeam (dev2): "وحسب الإعاقة فكان 99 اعاقة حركية و63 اعاقة سمعية": حسب sorts, nobody speaks
+    text = "من جهة أخرى فقد تم عمل احصائيات للباحثين عن عمل وحسب الإعاقة فكان 99 اعاقة حركية و63 اعاقة سمعية."
+    assert [r for r in extract(text) if r["rule"] == "according"] == []
