@@ -254,11 +254,17 @@ def _issuer(text, st, rules, speakers):
 def _gate(text, statements, rules, speakers):
     """A document's speaker is its issuer when the article names it; every other speaker that is
     a fragment rather than a name is null, with the reason."""
+    issued = {}         # id of a document's entity -> the body that issued it
     for st in statements:
         why = fragment_reason(st.speaker, rules) if st.speaker else None
         if why:
+            doc = st.entity
             ent = _issuer(text, st, rules, speakers) if why.startswith("a document") else None
+            if ent is None and doc is not None:
+                ent = issued.get(id(doc))    # "وقال بيان صادر عن المجلس ...، وأضاف: ...": the same document
             if ent is not None and ent.display and not fragment_reason(ent.display, rules):
+                if doc is not None:
+                    issued[id(doc)] = ent
                 st.entity, st.speaker = ent, ent.display
             else:
                 st.speaker, st.speaker_reason = None, why
@@ -277,8 +283,11 @@ def extract_text(text, field="text", rules=None, speakers=None):
 
 def confidence_keys(rec):
     """The patterns a statement record came from, most specific first: its rule, its type and how
-    its speaker was reached (named at the cue, an implicit subject, or none), then less of them."""
+    its speaker was reached (named at the cue, an implicit subject, or none), then less of them;
+    statements without a speaker fall back on each other's figure, never on those with one."""
     how = "none" if not rec["speaker"] else "mention" if rec["mention"] else "implicit"
+    if how == "none":       # (a statement without its speaker is measured with the others without)
+        return (f"{rec['rule']}:{rec['type']}:none", "*:none", "*")
     return (f"{rec['rule']}:{rec['type']}:{how}", f"{rec['rule']}:{rec['type']}", rec["rule"], "*")
 
 

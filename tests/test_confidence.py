@@ -18,6 +18,7 @@ def test_a_statement_without_a_speaker_is_trusted_less_than_one_with_its_speaker
     named = {"rule": "verb", "type": "indirect", "speaker": "سامح شكري", "mention": "شكري"}
     none = {"rule": "verb", "type": "indirect", "speaker": None, "mention": None}
     assert confidence(none, rules) < confidence(named, rules)
+    assert confidence_keys(none) == ("verb:indirect:none", "*:none", "*")
 
 
 def test_extracted_records_carry_their_confidence():

@@ -1196,3 +1196,13 @@ def test_according_source_holding_a_number_is_a_count(extract):
     # Al Weeam (dev2): "وحسب الإعاقة فكان 99 اعاقة حركية و63 اعاقة سمعية": حسب sorts, nobody speaks
     text = "من جهة أخرى فقد تم عمل احصائيات للباحثين عن عمل وحسب الإعاقة فكان 99 اعاقة حركية و63 اعاقة سمعية."
     assert [r for r in extract(text) if r["rule"] == "according"] == []
+
+
+def test_a_documents_later_statements_keep_its_issuer(extract):
+    # rules/speakers.yml document_issuer. Al Madina (dev2): "وقال بيان صادر عن المجلس إن «...».\n
+    # وأضاف: «...»": the statement goes on, and so does the council that issued it
+    text = ("من جهته نفى مجلس المقاومة الشعبية في عدن «ما تم تداوله حول عمليات تصفية للأسرى»، مؤكدًا حفظ حقوقهم. "
+            "وقال بيان صادر عن المجلس إن «اتصالات وردت من مواطنين بخصوص ما تم تداوله».\n"
+            "وأضاف: «إننا أكدنا ولازلنا نؤكد لجميع شباب المقاومة على وجوب حفظ حقوق الأسرى».")
+    recs = extract(text)
+    assert only(recs, cue="قال")["speaker"] == only(recs, cue="أضاف")["speaker"] == "مجلس المقاومة الشعبية"
