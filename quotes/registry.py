@@ -25,7 +25,6 @@ from .normalize import normalize, strip_article
 _VOWELS = str.maketrans("", "", "اوي")
 _QUOTE_CHARS = "\"'«»“”„‹›ـ"
 _ABBREV_RE = regex.compile(r"(?<![\p{L}])(\p{L})\.(?=\p{L})")     # "د.محمد": an initial, then the name
-KINDS = ("person", "institution", "anonymous", "title", "document", "scripture")
 
 
 def load_aliases(rules_dir=None):
@@ -67,6 +66,13 @@ def name_key_tokens(name, folds=(), honorifics=frozenset()):
     return joined
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _cached_tokens(name, folds, honorifics):
+    """:func:`name_key_tokens` cached: the writer asks for the tokens of every statement's
+    speaker and mention, and news names the same people over and over."""
+    return tuple(name_key_tokens(name, folds, honorifics))
+
+
 def skeleton(token):
     """A token without its long vowels ("بوتين" ~ "بوتن"), for foreign-name spelling variants."""
     s = token.translate(_VOWELS)
@@ -95,7 +101,7 @@ class SpeakerRegistry:
         a = {**_packaged_aliases(), **(aliases or {})}      # (a test or a caller may give some keys only)
         self.folds = tuple(tuple(p) for p in a.get("transliteration") or [])
         self.honorifics = frozenset(normalize(w) for w in a.get("honorifics") or [])
-        self.connectors = frozenset(strip_article(normalize(w)) for w in a.get("name_connectors") or []) | {""}
+        self.connectors = frozenset(strip_article(normalize(w)) for w in a.get("name_connectors") or [])
         self.min_words = int(a.get("min_name_words") or 2)
         self.article_kinds = frozenset(a.get("article_kinds") or ())
         self.document_heads = frozenset(strip_article(normalize(w)) for w in a.get("document_heads") or [])
@@ -112,15 +118,15 @@ class SpeakerRegistry:
         self.by_key = {}        # key -> id
         self.by_first = {}      # skeleton of a first name word -> ids of persons and institutions
         self.by_last = {}       # skeleton of a family name word -> ids of persons
+        self._text, self._text_words = None, ()     # the last article text asked about
 
-    @functools.lru_cache(maxsize=1 << 16)
     def tokens(self, name):
-        """The comparison tokens of a name (cached: news names the same people over and over)."""
-        return tuple(name_key_tokens(name, self.folds, self.honorifics))
+        """The comparison tokens of a name."""
+        return _cached_tokens(name, self.folds, self.honorifics)
 
     def text_words(self, text):
         """An article's words as name words (the last text asked for is remembered)."""
-        if getattr(self, "_text", None) is not text:
+        if self._text is not text:
             self._text = text
             self._text_words = tuple(t for t in name_key_tokens(text, self.folds, self.honorifics)
                                      if t not in self.connectors)
