@@ -116,7 +116,7 @@ class SpeakerRegistry:
         self.split = {self.key(n) for n in a.get("split") or []}
         self.speakers = {}      # id -> dict(name, kind, scope, key, forms)
         self.by_key = {}        # key -> id
-        self.by_first = {}      # skeleton of a first name word -> ids of persons and institutions
+        self.by_first = {}      # skeleton of a first name word -> ids of persons
         self.by_last = {}       # skeleton of a family name word -> ids of persons
         self._text, self._text_words = None, ()     # the last article text asked about
 
@@ -175,21 +175,20 @@ class SpeakerRegistry:
     def _index(self, sid, name):
         sp = self.speakers[sid]
         words = self._words(name)
-        if sp["scope"] is None and sp["kind"] in ("person", "institution") and len(words) >= self.min_words:
-            sp["forms"].add(words)
+        if sp["scope"] is None and sp["kind"] == "person" and len(words) >= self.min_words:
+            sp["forms"].add(words)      # (institutions join on their whole name, by key)
             self.by_first.setdefault(skeleton(words[0]), set()).add(sid)
-            if sp["kind"] == "person":
-                self.by_last.setdefault(skeleton(words[-1]), set()).add(sid)
+            self.by_last.setdefault(skeleton(words[-1]), set()).add(sid)
 
     def _match(self, words, kind):
-        """The one known speaker of ``kind`` whose name holds ``words`` in order or is held in
-        them (persons; institutions only by the whole name), or None."""
+        """The one known person whose name holds ``words`` in order or is held in them, or None
+        (institutions join on their whole name only, by key)."""
         if kind != "person" or len(words) < self.min_words:
             return None
         found = set()
         for sid in self.by_first.get(skeleton(words[0]), ()):
             sp = self.speakers[sid]
-            if sp["kind"] == kind and any(_contains(words, f) or _contains(f, words) for f in sp["forms"]):
+            if any(_contains(words, f) or _contains(f, words) for f in sp["forms"]):
                 found.add(sid)
         return found.pop() if len(found) == 1 else None
 
