@@ -42,6 +42,14 @@ def test_a_shorter_form_of_a_full_name_joins_it_in_order():
     assert reg.speakers[nayef]["name"] == "محمد بن نايف بن عبدالعزيز آل سعود"
 
 
+def test_one_spokesman_under_his_forms_is_one_row():
+    # the Egyptian army's spokesman: full name, without his father's name, with his rank
+    reg, resolve = _resolver()
+    ids = {resolve("أحمد محمد علي", article="a1"), resolve("أحمد علي", article="a2"),
+           resolve("العقيد أحمد محمد علي", article="a3")}
+    assert len(ids) == 1
+
+
 def test_names_of_the_same_words_in_another_order_are_other_people():
     # the mufti, and the King Abdullah centre's director named after the king: father and son reversed
     reg, resolve = _resolver()
