@@ -100,6 +100,20 @@ def _sentence_subject(text, st, rules):
     return men if men.kind in ("person", "institution", "anonymous", "title") else None
 
 
+def _kana_subject(text, st, rules):
+    """The subject of "وكان X ... قد أكد": a sentence opened by كان, its verb after قد (the
+    speaker stands between them, before the verb), or None."""
+    start = _sentence_start(text, st.cue_start)
+    if st.cue_start - start > MAX_SENTENCE_BACK:
+        return None
+    words = _words(text, start, st.cue_start)
+    if len(words) < 3 or normalize(words[0][0]) not in rules.kana_openers \
+            or normalize(words[-1][0]) not in rules.kana_particles:
+        return None
+    men = parse_mention(text[words[1][1]:words[-1][1]], rules)
+    return men if men.kind in ("person", "institution", "anonymous", "title") else None
+
+
 def _known(speakers, men):
     """The entity a sentence subject names, trying shorter and shorter name prefixes
     ("أبو الفتوح حصار وحرق الأحزاب" -> "أبو الفتوح"); None if the article knows none."""
@@ -174,6 +188,9 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
                 ent = next((e for e in reversed(recent) if e.kind == "person" and len(e.name.split()) > 1
                             and compatible(e, st.agree) and 0 <= st.cue_start - e.seen_before(st.cue_start) < EPITHET_REACH),
                            ent)
+        elif men is None and st.rule == "verb" and _kana_subject(text, st, rules) is not None:
+            subj = _kana_subject(text, st, rules)
+            ent = _known(speakers, subj) or speakers.register(subj, st.cue_start)
         elif st.inherit or (men is None and st.rule == "verb" and _preceded_in_sentence(text, st)):
             prev = None
             for j in range(i - 1, max(-1, i - 1 - MAX_STATEMENTS_BACK), -1):

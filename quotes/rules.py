@@ -154,6 +154,8 @@ WORD_LISTS = {
     "title_family_names": ("speakers", "title_family_names"),
     "nisba_adjectives": ("speakers", "nisba_adjectives"),
     "place_heads": ("speakers", "place_heads"),
+    "kana_openers": ("speakers", "kana_openers"),
+    "kana_particles": ("speakers", "kana_particles"),
     "directed_place_preps": ("speakers", "directed_place_preps"),
     "state_heads": ("speakers", "state_heads"),
     "cited_speakers": ("speakers", "cited_speakers"),

@@ -1206,3 +1206,19 @@ def test_a_documents_later_statements_keep_its_issuer(extract):
             "وأضاف: «إننا أكدنا ولازلنا نؤكد لجميع شباب المقاومة على وجوب حفظ حقوق الأسرى».")
     recs = extract(text)
     assert only(recs, cue="قال")["speaker"] == only(recs, cue="أضاف")["speaker"] == "مجلس المقاومة الشعبية"
+
+
+def test_kana_opens_a_sentence_whose_speaker_stands_before_qad_and_the_verb(extract):
+    # rules/speakers.yml kana_openers, kana_particles. Asharq Al-Awsat (dev2): after an anonymous
+    # source's statements, "وكان هاشم حيدر رئيس الاتحاد اللبناني ... قد أكد في حديث خاص إن ...،
+    # مضيفا: «...»" gave the source's words to هاشم حيدر's statements
+    text = ("وبين المصدر أن التفاهم الذي تم بين الطرفين قد انكسر.\n"
+            "وكان هاشم حيدر رئيس الاتحاد اللبناني وعضو المكتب التنفيذي قد أكد في حديث خاص إن دعمهم "
+            "سيكون بشروط، مضيفا: «لن ننتخب إلا الشخص المؤهل لمكافحة الفساد».")
+    recs = extract(text)
+    assert only(recs, cue="أكد")["speaker"] == "هاشم حيدر"
+    assert only(recs, cue="مضيفا")["speaker"] == "هاشم حيدر"
+    # "وكان هناك ... قد": هناك names nobody (rules/speakers.yml mention_stops)
+    from quotes import rules as rules_mod
+    from quotes.speakers import parse_mention
+    assert parse_mention("هناك", rules_mod.load()).kind == "none"
