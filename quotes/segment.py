@@ -194,10 +194,16 @@ def _lines(text):
     return out
 
 
+#: characters of a typical (median) line above which lines are paragraphs, not a fixed width
+#: wrapping text (wrapped news runs 60-160 characters a line; an outlet whose paragraphs end
+#: without a full stop still writes them hundreds of characters long)
+WRAP_MAX_MEDIAN = 200
+
+
 def _hard_wrapped(text, lines):
     """Text wrapped at a fixed width (most lines stop mid-sentence): lines are no paragraphs."""
     long = [(s, e) for s, e in lines if e - s > 25]
-    if len(long) < 4:
+    if len(long) < 4 or sorted(e - s for s, e in long)[len(long) // 2] > WRAP_MAX_MEDIAN:
         return False
     open_ended = sum(1 for s, e in long if not _LINE_END_RE.search(text, s, e))
     return open_ended >= 0.6 * len(long)

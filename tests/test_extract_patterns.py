@@ -1222,3 +1222,27 @@ def test_kana_opens_a_sentence_whose_speaker_stands_before_qad_and_the_verb(extr
     from quotes import rules as rules_mod
     from quotes.speakers import parse_mention
     assert parse_mention("هناك", rules_mod.load()).kind == "none"
+
+
+def test_long_paragraphs_without_full_stops_are_not_hard_wrapped_text(extract):
+    # quotes.segment.WRAP_MAX_MEDIAN. Arriyadiyah (dev2): four paragraphs of 300-580 characters,
+    # none ending with a full stop, were read as text wrapped at a fixed width and run together,
+    # so "من جهته أكد مدرب المنتخب جورج ايفانوف ان ..." was lost inside the previous quotation
+    from quotes.segment import paragraphs
+    paras = [
+        "يخوض يوم الاربعاء المنتخب السعودي مواجهته المرتقبة التي ستجمعه بالمنتخب الجزائري الرابعة عصر بتوقيت "
+        "السعودية ضمن منافسات دور ال8 في البطولة العربية ال13 للكرة الطائرة للناشئين التي تستضيفها العاصمة "
+        "المغربية الرباط كما يلتقي البحرين مع قطر وتونس مع العراق ثم المغرب مع الكويت",
+        "تعتبر مباراة الاربعاء التي ستجمع الاخضر بالمنتخب الجزائري من اقوى واصعب مواجهات دور الثمانية ويتوقع "
+        "ان تظهر المواجهة بمستوى فني كبير نظرا لأهميتها وصعوبتها فالفائز سيتأهل الى الدور النصف النهائي ومن خلال "
+        "المستوى الذي ظهر به الفريقين نجد ان الامكانيات الفنية متقاربة",
+        "وطالب رئيس البعثة بتال العتيبي من جميع اللاعبين بمضاعفة الجهد وقال خلال اجتماعه بالجهاز الفني ان "
+        "مباراة الاربعاء لا تقبل انصاف الحلول ونحن \" على ثقة كبيرة ان اللاعبين سيقولون كلمتهم وفي نفس الوقت "
+        "ندرك قوة وصعوبة المباراة ولكن بالروح والاصرار سنثبت للجميع ان فريقنا قادر على مواصلة المشوار",
+        "من جهته أكد مدرب المنتخب جورج ايفانوف ان المنتخب قادر على تقديم المستوى الذي ننتظره امام المنتخب "
+        "الجزائري الذي يعتبر من الفرق القوية وقال \" ان المباراة مهمة لكلا الفريقين وكل فريق سيقاتل من أجل "
+        "التأهل الى الدور النصف النهائي وانا راض عن المستويات التي قدمها اللاعبون\".",
+    ]
+    text = "\n\n\n".join(paras)
+    assert len(paragraphs(text)) == 4
+    assert only(extract(text), cue="أكد")["speaker"] == "جورج ايفانوف"
