@@ -188,8 +188,7 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
                 ent = next((e for e in reversed(recent) if e.kind == "person" and len(e.name.split()) > 1
                             and compatible(e, st.agree) and 0 <= st.cue_start - e.seen_before(st.cue_start) < EPITHET_REACH),
                            ent)
-        elif men is None and st.rule == "verb" and _kana_subject(text, st, rules) is not None:
-            subj = _kana_subject(text, st, rules)
+        elif men is None and st.rule == "verb" and (subj := _kana_subject(text, st, rules)) is not None:
             ent = _known(speakers, subj) or speakers.register(subj, st.cue_start)
         elif st.inherit or (men is None and st.rule == "verb" and _preceded_in_sentence(text, st)):
             prev = None

@@ -174,10 +174,14 @@ WORD_LISTS = {
 }
 
 
-def _read(name, rules_dir):
+def _read(name, rules_dir, optional=False):
+    """A rule file of ``rules_dir`` (the packaged one when it has none); ``optional``: {} when
+    neither exists."""
     path = os.path.join(rules_dir, name)
     if not os.path.exists(path):
         path = os.path.join(_PACKAGED, name)
+    if optional and not os.path.exists(path):
+        return {}
     with open(path, encoding="utf-8") as f:
         return yaml.safe_load(f) or {}
 
@@ -247,13 +251,10 @@ def load(rules_dir=RULES_DIR):
     r.pronouns = {normalize(k): v for k, v in (spk.get("pronouns") or {}).items()}
     r.eulogies = {tuple(normalize(k).split()): v for k, v in (spk.get("eulogies") or {}).items()}
     r.eulogy_firsts = {e[0] for e in r.eulogies if e}
-    measured = _read("confidence.yml", rules_dir) if _exists("confidence.yml", rules_dir) else {}
+    measured = _read("confidence.yml", rules_dir, optional=True)
     r.confidence = {k: v["precision"] for k, v in (measured.get("patterns") or {}).items()}
     return r
 
-
-def _exists(name, rules_dir):
-    return os.path.exists(os.path.join(rules_dir, name)) or os.path.exists(os.path.join(_PACKAGED, name))
 
 
 def cue_form(rules, text):

@@ -368,11 +368,11 @@ class Writer:
                 "statement_count": len({statement_id(rec) for rec in records}), "origin_file": article.get("_path"),
             })
             for rec in records:
+                src = article.get("text") if rec["field"] == "text" else article.get("title")
                 sid = None
                 if rec["speaker"]:
                     kind = rec.get("speaker_kind") or "person"
-                    sid, is_new = self.registry.resolve(rec["speaker"], kind, self._new_speaker_id, article["id"],
-                                                           article.get("text") if rec["field"] == "text" else article.get("title"))
+                    sid, is_new = self.registry.resolve(rec["speaker"], kind, self._new_speaker_id, article["id"], src)
                     sp = self.registry.speakers[sid]
                     renamed = sp.pop("renamed", False)
                     if renamed and not is_new:
@@ -383,7 +383,6 @@ class Writer:
                     for alias in {rec["speaker"], rec.get("mention") or ""} - {""}:
                         aliases.append({"speaker_id": sid, "alias": alias, "alias_key": self.registry.key(alias),
                                         "is_name": int(alias == rec["speaker"])})
-                src = article.get("text") if rec["field"] == "text" else article.get("title")
                 statements.append({
                     "id": statement_id(rec), "article_id": article["id"], "speaker_id": sid, "claim_id": None,
                     "source_id": articles[-1]["source_id"],
