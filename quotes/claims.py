@@ -17,7 +17,7 @@ from collections import Counter
 import regex
 from rapidfuzz import fuzz
 
-from . import rules as rules_mod
+from . import fold, rules as rules_mod
 from .normalize import fold_digits, normalize
 
 SHINGLE = 3                 # words per shingle
@@ -32,7 +32,7 @@ MAX_VERSIONS = 12           # versions of a claim compared (its earliest)
 MIN_AGREE = 0.67            # share of a claim's versions the new one must match
 MIN_HELD = 5                # words of a version that another claim's rewording may hold
 MIN_HELD_SEQUENCES = 0.2    # share of its shingles a held version keeps (words in order, not a vocabulary)
-_NUM_RE = regex.compile(r"\d+(?:[.,]\d+)?")
+_NUM_RE = regex.compile(r"\d+(?:[.,٫ر]\d+)?")     # (the decimal marks of rules/folding.yml)
 _WORD_RE = regex.compile(r"\w+")
 _SPACE_SPLIT_RE = regex.compile(r"(\s+)")
 
@@ -412,7 +412,7 @@ def _compare(ws, ow):
 
 
 def _numbers(text):
-    return {float(n.replace(",", ".")) for n in _NUM_RE.findall(fold_digits(text))}
+    return {float(regex.sub(r"[,٫ر]", ".", n)) for n in _NUM_RE.findall(fold_digits(text))}
 
 
 def _contiguous(a, b):
@@ -421,6 +421,14 @@ def _contiguous(a, b):
         return False
     sa, sb = " " + " ".join(a) + " ", " " + " ".join(b) + " "
     return sa in sb
+
+
+@functools.lru_cache(maxsize=4096)
+def cue_lemma(cue):
+    """The lemma of a cue as written (أضاف for "اضاف" and "أضافت"; "بحسب" for "بحسب"); a colon
+    that introduces speech is ":"."""
+    form = rules_mod.cue_form(rules_mod.load(), cue or "")
+    return form.lemma if form else (normalize(cue) if cue else None)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -435,24 +443,55 @@ def stance(cue):
     return "neutral"
 
 
-def diff_markup(version, reference):
-    """``version`` as HTML with the words that ``reference`` lacks wrapped in <mark>."""
-    if words(version) == words(reference):
-        return html.escape(version)
-    ref = Counter(words(reference))
+def diff_markup(version, others):
+    """``version`` as HTML with the words that most of the ``others`` (the other versions'
+    quotes, one a version) lack wrapped in <mark>.  Words are compared folded (clitics, spelling,
+    digit forms: :func:`quotes.fold.compare_keys`), so only a change of wording is marked, and
+    every version is marked against what the others share, not against one of them."""
+    held = Counter(k for o in others for k in _key_set(o))
+    return _marked(version, held, len(others))
+
+
+def _key_set(quote):
+    return set(fold.compare_keys(quote.split()))
+
+
+def _marked(version, held, n_others):
+    """``version`` marked where fewer than half of ``n_others`` versions hold a word's key
+    (``held``: key -> how many of them hold it)."""
+    tokens = _SPACE_SPLIT_RE.split(version)
+    keys = iter(fold.compare_keys([t for t in tokens if t.strip()]))
     out = []
-    for tok in _SPACE_SPLIT_RE.split(version):
+    for tok in tokens:
         if not tok.strip():
             out.append(tok)
             continue
-        w = words(tok)
-        if w and any(ref[x] <= 0 for x in w):
-            out.append(f"<mark>{html.escape(tok)}</mark>")
-        else:
-            for x in w:
-                ref[x] -= 1
-            out.append(html.escape(tok))
+        k = next(keys)
+        marked = k is not None and n_others and held[k] * 2 < n_others
+        out.append(f"<mark>{html.escape(tok)}</mark>" if marked else html.escape(tok))
     return "".join(out)
+
+
+def consensus_markup(quotes):
+    """Each of ``quotes`` (one a version) marked against all the others (:func:`diff_markup`),
+    with every version's words folded once."""
+    sets = {q: _key_set(q) for q in set(quotes)}
+    total = Counter(k for q in quotes for k in sets[q])
+    marked = {}
+    for q in sets:
+        held = Counter({k: c - (k in sets[q]) for k, c in total.items()})
+        marked[q] = _marked(q, held, len(quotes) - 1)
+    return [marked[q] for q in quotes]
+
+
+def differing_numbers(versions):
+    """The numbers that some versions write and others do not, each with the versions (indexes
+    into ``versions``) that write it: [(number, [indexes])], in the order first written."""
+    found = [set(filter(None, map(fold.number, v.split()))) for v in versions]
+    numbered = [i for i, f in enumerate(found) if f]
+    order = dict.fromkeys(n for v in versions for n in filter(None, map(fold.number, v.split())))
+    return [(n, [i for i in numbered if n in found[i]]) for n in order
+            if len(numbered) > 1 and any(n not in found[i] for i in numbered)]
 
 
 def flags_for(rows):
@@ -507,8 +546,9 @@ def _refresh(db, claim_ids):
                     flags["wording_changed"], flags["single_source"],
                     json.dumps([k for k, v in flags.items() if v]), cid])
         # (a version reprinted word for word by several outlets is marked up once)
-        marked = {q: diff_markup(q, longest["quote"]) for q in {r["quote"] for r in rows}} if len(rows) > 1 else {}
-        diffs.extend((marked.get(r["quote"]), r["id"]) for r in rows)
+        quotes = [r["quote"] for r in rows]
+        marked = consensus_markup(quotes) if len(rows) > 1 else [None] * len(rows)
+        diffs.extend((m, r["id"]) for m, r in zip(marked, rows))
     db.conn.executemany("update statements set quote_diff = ? where id = ?", diffs)
 
 

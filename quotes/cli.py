@@ -164,14 +164,15 @@ def serve_command(db_path, host, port, metadata):
 @click.option("--db", "db_path", default="db/quotes.db", show_default=True, type=click.Path(exists=True))
 @click.option("--host", default="127.0.0.1", show_default=True, help="address to listen on")
 @click.option("--port", default=8001, show_default=True, type=int)
-@click.option("--metadata", default="db/metadata.yml", show_default=True, type=click.Path(),
-              help="Datasette metadata (titles, descriptions, facets, canned queries, charts)")
+@click.option("--metadata", default=None, type=click.Path(exists=True),
+              help="more Datasette metadata, over the tool's own (which every quotes database gets, "
+                   "whatever its file is called)")
 def serve(db_path, host, port, metadata):
     """Serve the database read-only with Datasette (SQL time limit, 127.0.0.1 unless told otherwise);
     ingesting into it meanwhile is safe, and new rows show at the next request."""
     import os
     store_mod.open_db(db_path).close()     # schema up to date, in WAL mode so readers and a writer coexist
-    cmd = serve_command(db_path, host, port, metadata if os.path.exists(metadata) else None)
+    cmd = serve_command(db_path, host, port, metadata)
     click.echo(" ".join(cmd), err=True)
     os.execvp(cmd[0], cmd)
 

@@ -16,6 +16,7 @@ STATEMENTS = {
     "mention": str, "cue": str, "type": str, "channel": str, "addressee": str, "rule": str,
     "paragraph": int, "sentence": str, "quote_normalized": str, "speaker_normalized": str,
     "quote_diff": str, "extracted_at": str, "confidence": float,
+    "quote_stems": str, "article_date": str, "cue_lemma": str, "stance": str,
 }
 CLAIMS = {
     "id": int, "speaker_id": int, "speaker": str, "quote": str, "first_statement_id": str,
@@ -44,15 +45,17 @@ INDEXES = {
     "speakers": [["key"], ["name"], ["kind"], ["statement_count"]],
     "speaker_aliases": [["alias_key"]],
     "statements": [["article_id"], ["speaker_id"], ["claim_id"], ["cue"], ["type"], ["rule"],
-                   ["speaker"], ["channel"]],
+                   ["speaker"], ["channel"], ["cue_lemma"], ["stance"], ["article_date"]],
     "claims": [["speaker_id"], ["outlets"], ["speaker_disagreement"], ["cue_disagreement"],
                ["number_mismatch"], ["wording_changed"], ["single_source"]],
     "claim_shingles": [["claim_id"]],
 }
 
-#: full-text search on normalized columns (see quotes.normalize): the query is normalized too
+#: full-text search on normalized columns (see quotes.normalize): the query is normalized too.
+#: Statements are searched on what was said, every word under each form its proclitics leave
+#: (quotes.fold: "مصر" finds "لمصر"); speakers have an index of their own.
 FTS = {
-    "statements": ["quote_normalized", "speaker_normalized"],
+    "statements": ["quote_stems"],
     "speakers": ["key"],
 }
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from . import claims, schema
+from . import claims, fold, schema
 from .normalize import normalize
 from .segment import SENTENCE_END_RE
 from .registry import SpeakerRegistry
@@ -71,7 +71,11 @@ def m003_statements_source(db):
 def m004_fts_update_triggers(db):
     """Search-index update triggers that fire only when an indexed column changes (claim ids and
     highlighted wordings change often, and re-indexing every statement for them is wasted work)."""
-    for table, cols in schema.FTS.items():
+    _fts_update_triggers(db, schema.FTS)
+
+
+def _fts_update_triggers(db, fts_tables):
+    for table, cols in fts_tables.items():
         fts = f"{table}_fts"
         quoted = ", ".join(f'"{c}"' for c in cols)
         old = ", ".join(f'old."{c}"' for c in cols)
@@ -125,6 +129,28 @@ def m009_statements_confidence(db):
     (rules/confidence.yml).  Older rows keep null until `ingest --reextract`."""
     if "confidence" not in db["statements"].columns_dict:
         db["statements"].add_column("confidence", float)
+
+
+@migrations()
+def m010_statements_for_reading(db):
+    """What a reader filters and searches statements by: the article's date, the cue's lemma and
+    stance (أضاف, اضاف and أضافت are one cue), and the quote's words under every form their
+    proclitics leave (the search index now holds these, and no longer the speaker's name)."""
+    cols = db["statements"].columns_dict
+    for name in ("quote_stems", "article_date", "cue_lemma", "stance"):
+        if name not in cols:
+            db["statements"].add_column(name, str)
+    db.execute("""update statements set article_date = (select coalesce(a.published, a.date_extracted)
+                  from articles a where a.id = statements.article_id)""")
+    rows = db.execute("select rowid, quote, cue from statements").fetchall()
+    db.conn.executemany("update statements set quote_stems = ?, cue_lemma = ?, stance = ? where rowid = ?",
+                        [(fold.index_forms(q), claims.cue_lemma(c), claims.stance(c), rid) for rid, q, c in rows])
+    for cols_ in (["cue_lemma"], ["stance"], ["article_date"]):
+        db["statements"].create_index(cols_, if_not_exists=True)
+    db["statements"].enable_fts(schema.FTS["statements"], create_triggers=True, tokenize="unicode61", replace=True)
+    db["statements"].rebuild_fts()
+    _fts_update_triggers(db, {"statements": schema.FTS["statements"]})
+    db.execute('DROP TRIGGER IF EXISTS "statements_ai"')      # (the writer indexes in bulk: m006)
 
 
 def index_statements(db, after_rowid):
@@ -367,6 +393,7 @@ class Writer:
                 "content_hash": article["content_hash"], "ingested_at": now, "ingest_order": self.order,
                 "statement_count": len({statement_id(rec) for rec in records}), "origin_file": article.get("_path"),
             })
+            article_date = articles[-1]["published"] or articles[-1]["date_extracted"]
             for rec in records:
                 src = article.get("text") if rec["field"] == "text" else article.get("title")
                 sid = None
@@ -395,6 +422,8 @@ class Writer:
                     "quote_normalized": normalize(rec["quote"]),
                     "speaker_normalized": normalize(rec["speaker"] or ""), "extracted_at": now,
                     "claim_pending": claims.pending_words(rec["quote"]), "confidence": rec.get("confidence"),
+                    "quote_stems": fold.index_forms(rec["quote"]), "article_date": article_date,
+                    "cue_lemma": claims.cue_lemma(rec["cue"]), "stance": claims.stance(rec["cue"]),
                 })
         db = self.db
         db.conn.execute("BEGIN IMMEDIATE")

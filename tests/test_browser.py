@@ -33,7 +33,7 @@ def server(sample_db, tmp_path_factory):
     path = str(tmp_path_factory.mktemp("browser") / "quotes.db")
     shutil.copy(sample_db, path)
     port = _free_port()
-    cmd = serve_command(path, "127.0.0.1", port, os.path.join(ROOT, "db", "metadata.yml"))
+    cmd = serve_command(path, "127.0.0.1", port, None)
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):

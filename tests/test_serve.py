@@ -34,8 +34,7 @@ def test_an_ingest_while_serving_shows_at_the_next_request(sample_db, tmp_path):
     path = str(tmp_path / "served.db")
     shutil.copy(sample_db, path)
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "quotes.cli", "serve", "--db", path, "--port", str(port),
-                             "--metadata", os.path.join(ROOT, "db", "metadata.yml")],
+    proc = subprocess.Popen([sys.executable, "-m", "quotes.cli", "serve", "--db", path, "--port", str(port)],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/served"
     count_url = base + ".json?_shape=array&sql=" + urllib.request.quote("select count(*) as n from articles")

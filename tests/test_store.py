@@ -129,7 +129,7 @@ def test_existing_database_is_upgraded_not_rebuilt(tmp_path):
     assert [m["name"] for m in db.query("select name from _sqlite_migrations")] == [
         "m001_initial", "m002_claims_dirty", "m003_statements_source", "m004_fts_update_triggers",
         "m005_claims_pending", "m006_statements_fts_in_bulk", "m007_alias_is_name",
-        "m008_speaker_scope", "m009_statements_confidence"]
+        "m008_speaker_scope", "m009_statements_confidence", "m010_statements_for_reading"]
     assert "dirty" in db["claims"].columns_dict and "claim_pending" in db["statements"].columns_dict
 
 
@@ -172,3 +172,21 @@ def test_writer_remembers_written_articles_in_the_database_not_in_memory(tmp_pat
     t.join()
     assert got == ["same content as article a1"]
     assert Writer(db).classify(dict(A1, text=A1["text"] + " جديد")) == "updated"
+
+
+def test_search_finds_a_word_behind_its_proclitics_and_an_old_database_is_indexed_so(tmp_path):
+    src, dbp = tmp_path / "a.jsonl", str(tmp_path / "quotes.db")
+    _write(src, [dict(A1, text='قال الوزير إن "لمصر دورا كبيرا في المنطقة".')])
+    run([str(src)], dbp, report=lambda m: None)
+
+    def hits(db):
+        return db.execute("select quote, cue_lemma, stance from statements where rowid in "
+                          "(select rowid from statements_fts where statements_fts match 'مصر')").fetchall()
+    db = sqlite_utils.Database(dbp)
+    assert hits(db) == [("لمصر دورا كبيرا في المنطقة", "قال", "neutral")]
+    # a database of the version before: no folded forms, no lemma; opening it fills them in
+    db.execute("update statements set quote_stems = null, cue_lemma = null, stance = null")
+    db.execute("delete from _sqlite_migrations where name = 'm010_statements_for_reading'")
+    db.conn.commit()
+    db.close()
+    assert hits(open_db(dbp)) == [("لمصر دورا كبيرا في المنطقة", "قال", "neutral")]

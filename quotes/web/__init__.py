@@ -9,6 +9,7 @@ from datasette import hookimpl
 from markupsafe import Markup
 
 from ..normalize import normalize
+from . import site
 
 PLUGIN = "quotes"
 #: query-string parameters that carry a search: normalized like the indexed columns
@@ -106,17 +107,63 @@ def _normalize_query_string(qs):
 @hookimpl
 def asgi_wrapper(datasette):
     """Normalize search terms before Datasette sees them (diacritics, hamza, ta marbuta, digits;
-    operators and quotes dropped), and answer anything but a read with 405."""
+    operators and quotes dropped), answer anything but a read with 405, open a quotes table on
+    its main columns, and give CSV every row and a byte-order mark (so Excel reads the Arabic)."""
     def wrap(app):
         async def normalized(scope, receive, send):
-            if scope.get("type") == "http" and scope.get("method", "GET") not in READ_METHODS:
+            if scope.get("type") != "http":
+                await app(scope, receive, send)
+                return
+            if scope.get("method", "GET") not in READ_METHODS:
                 await _refuse(send)
                 return
-            if scope.get("type") == "http" and scope.get("query_string"):
+            if scope.get("query_string"):
                 scope = dict(scope, query_string=_normalize_query_string(scope["query_string"]))
-            await app(scope, receive, send)
+            scope, csv = _table_view(datasette, scope)
+            await app(scope, receive, _with_bom(send) if csv else send)
         return normalized
     return wrap
+
+
+def _table_view(datasette, scope):
+    """(scope, whether the answer is CSV) with a quotes table's view settings applied: its
+    ``columns`` (plugin setting of the table in metadata.yml) when the page names none, and
+    ``_stream=on`` for a table's CSV (all rows, not the first page of them)."""
+    from datasette.utils import tilde_decode
+    parts = scope.get("path", "").strip("/").split("/")
+    csv = parts[-1].endswith(".csv")
+    if len(parts) != 2 or tilde_decode(parts[0]) not in site.quotes_databases(datasette):
+        return scope, csv
+    table = tilde_decode(parts[1][:-4] if csv else parts[1])
+    pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+    keys = {k for k, _ in pairs}
+    if csv and "_stream" not in keys:
+        pairs.append(("_stream", "on"))
+    elif not csv and "." not in parts[1] and not keys & {"_col", "_nocol"}:
+        config = datasette.plugin_config(PLUGIN, database=tilde_decode(parts[0]), table=table) or {}
+        pairs += [("_col", c) for c in config.get("columns") or []]
+    else:
+        return scope, csv
+    return dict(scope, query_string=urlencode(pairs).encode("ascii")), csv
+
+
+def _with_bom(send):
+    """``send`` that puts a UTF-8 byte-order mark before a successful CSV answer's first byte."""
+    state = {"csv": False, "first": True}
+
+    async def wrapped(message):
+        if message["type"] == "http.response.start":
+            headers = dict(message.get("headers") or [])
+            state["csv"] = message.get("status") == 200 and headers.get(b"content-type", b"").startswith(
+                (b"text/csv", b"text/plain"))
+            if state["csv"] and b"content-length" in headers:
+                message = dict(message, headers=[(k, str(int(v) + 3).encode() if k == b"content-length" else v)
+                                                 for k, v in message["headers"]])
+        elif message["type"] == "http.response.body" and state["csv"] and state["first"]:
+            state["first"] = False
+            message = dict(message, body=b"\xef\xbb\xbf" + message.get("body", b""))
+        await send(message)
+    return wrapped
 
 
 async def _refuse(send):
@@ -125,6 +172,33 @@ async def _refuse(send):
                 "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"allow", b"GET, HEAD"),
                             (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
+
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    """Descriptions, facets, canned queries and the dashboard for every quotes database, whatever
+    its file is called."""
+    return site.metadata(datasette)
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    """On a table page of a quotes database, ``quotes_db``; on a row page, what its page shows
+    first (``quotes_page``)."""
+    if view_name == "table":
+        return {"quotes_db": database in site.quotes_databases(datasette)}
+    if view_name != "row" or request is None:
+        return None
+    from . import pages
+    page = pages.PAGES.get(table)
+    if page is None or database not in site.quotes_databases(datasette):
+        return None
+
+    async def compute():
+        from datasette.utils import tilde_decode
+        pk = tilde_decode(request.url_vars.get("pks", ""))
+        return {"quotes_page": await page(datasette, database, pk), "quotes_links": pages.Links(datasette, database)}
+    return compute
 
 
 @hookimpl
@@ -137,9 +211,19 @@ def extra_css_urls(datasette):
     return [datasette.urls.static_plugins(PLUGIN, "quotes.css")]
 
 
+#: columns of a canned query's results that name a row: the table whose page they open
+ROW_COLUMNS = {"statement_id": "statements", "speaker_id": "speakers", "claim_id": "claims", "article_id": "articles"}
+
+
 @hookimpl
-def render_cell(value, column):
-    """Show wording differences highlighted (rebuilt from escaped parts, whatever the value)."""
+def render_cell(row, value, column, table, database, datasette):
+    """Show wording differences highlighted (rebuilt from escaped parts, whatever the value), and
+    make a query's statement, speaker, claim and article ids links to their pages."""
     if column == "quote_diff" and isinstance(value, str) and value:
         return Markup('<span class="quote-diff" dir="rtl">') + diff_html(value) + Markup("</span>")
+    if table is None and column in ROW_COLUMNS and value is not None and not isinstance(value, bytes) \
+            and database in site.quotes_databases(datasette):
+        from datasette.utils import tilde_encode
+        url = datasette.urls.row(database, ROW_COLUMNS[column], tilde_encode(str(value)))
+        return Markup('<a class="row-link" href="{}">{}</a>').format(url, value)
     return None

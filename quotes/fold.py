@@ -1,0 +1,87 @@
+"""Folding words for search and for comparing versions: the rules are ``rules/folding.yml``.
+
+A word is indexed under every form left after taking off some of its proclitics (و ف, then
+ب ل ك, then ال), so a search for "مصر" finds "لمصر", "بمصر" and "فمصر"; two outlets' versions
+are compared on each word's fully stripped form, so "فجميعنا" and "جميعنا" are one word, and on
+numbers as numbers ("2014م" is 2014)."""
+import functools
+
+import regex
+
+from .normalize import normalize
+from .rules import RULES_DIR, _read
+
+_TOKEN_EDGE_RE = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}%]+$")
+_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+
+
+@functools.lru_cache(maxsize=2)
+def load(rules_dir=RULES_DIR):
+    """The folding rules, with every proclitic sequence they allow, longest first."""
+    data = _read("folding.yml", rules_dir)
+    p = data["proclitics"]
+    firsts = [""] + [normalize(c) for c in p["conjunctions"]]
+    seconds = [""] + [normalize(c) for c in p["prepositions"]]
+    thirds = [""] + [normalize(c) for c in p["article"]]
+    seqs = {a + b + c for a in firsts for b in seconds for c in thirds}
+    seqs |= {a + normalize(c) for a in firsts for c in p["lam_article"]}
+    seqs.discard("")
+    return {
+        "prefixes": tuple(sorted(seqs, key=len, reverse=True)),
+        "min_stem": int(data["min_stem"]),
+        "number_suffixes": tuple(normalize(s) for s in data["number_suffixes"]),
+        "percent_words": frozenset(normalize(w) for w in data["percent_words"]),
+        "percent_prepositions": frozenset(normalize(w) for w in data["percent_prepositions"]),
+        "bare_clitics": frozenset(normalize(w) for w in data["bare_clitics"]),
+        "number_re": regex.compile(r"^(\d+(?:(?:" + "|".join(regex.escape(m) for m in data["decimal_marks"])
+                                   + r")\d+)?)(.*)$"),
+        "decimal_marks": tuple(data["decimal_marks"]),
+    }
+
+
+@functools.lru_cache(maxsize=65536)
+def forms(word):
+    """A normalized word and every form of it without some of its proclitics, longest first."""
+    rules = load()
+    out = [word]
+    for pre in rules["prefixes"]:
+        if word.startswith(pre) and len(word) - len(pre) >= rules["min_stem"]:
+            out.append(word[len(pre):])
+    return tuple(sorted(dict.fromkeys(out), key=len, reverse=True))
+
+
+def index_forms(text):
+    """What the search index holds for ``text``: every form of every word, space-separated."""
+    seen = dict.fromkeys(f for w in _WORD_RE.findall(normalize(text or "")) for f in forms(w))
+    return " ".join(seen)
+
+
+def number(token):
+    """The number a token writes ("2014م" → "2014", "٣١٫٣%" → "31.3"), or None."""
+    rules = load()
+    m = rules["number_re"].match(_TOKEN_EDGE_RE.sub("", normalize(token)))
+    if m and (not m.group(2) or m.group(2) in rules["number_suffixes"]):
+        n = m.group(1)
+        for mark in rules["decimal_marks"]:
+            n = n.replace(mark, ".")
+        return n
+    return None
+
+
+def compare_keys(tokens):
+    """One comparison key a whitespace token of a version (None for one that carries no word:
+    punctuation, or "per cent" spelled out): the number it writes, or its fully stripped form."""
+    rules = load()
+    keys = []
+    for i, tok in enumerate(tokens):
+        n = number(tok)
+        w = _TOKEN_EDGE_RE.sub("", normalize(tok))
+        nxt = _TOKEN_EDGE_RE.sub("", normalize(tokens[i + 1])) if i + 1 < len(tokens) else ""
+        if n is not None:
+            keys.append(n)
+        elif not w or w in rules["percent_words"] or w in rules["bare_clitics"] or (
+                w in rules["percent_prepositions"] and nxt in rules["percent_words"]):
+            keys.append(None)
+        else:
+            keys.append(forms(w)[-1])
+    return keys
