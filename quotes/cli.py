@@ -129,16 +129,42 @@ def _cluster(claims_mod, db_path, rebuild):
     return n, multi
 
 
+#: what `quotes export` writes for each statement: the fields of `quotes extract`, its claim and
+#: speaker ids, and where it was published
+EXPORT_SQL = """select s.article_id as doc, s.field, s.start, s."end", s.quote, s.speaker, s.speaker_reason, s.mention,
+                       s.cue, s.cue_lemma, s.stance, s.type, s.channel, s.addressee, s.rule, s.paragraph,
+                       s.claim_id as claim, s.speaker_id, s.confidence, so.name as outlet, a.title,
+                       a.url, s.article_date as date
+                from statements s join articles a on a.id = s.article_id
+                left join sources so on so.id = a.source_id
+                order by s.article_id, s.field, s.start"""
+
+
 @cli.command()
 @click.option("--db", "db_path", default="db/quotes.db", show_default=True, type=click.Path(exists=True))
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
+              help="jsonl: one JSON object a statement; csv: one row a statement, UTF-8 with a "
+                   "byte-order mark (Excel reads the Arabic)")
 def export(db_path, fmt):
-    """Print every stored statement with the fields of `quotes extract` plus its claim id."""
+    """Print every stored statement: the fields of `quotes extract`, its claim and speaker ids, the
+    cue's lemma and stance, and the outlet, title, URL and date of its article."""
+    import csv
+    import io
     db = store_mod.open_db(db_path)
-    for r in db.query("""select article_id as doc, field, start, "end", quote, speaker, speaker_reason, mention,
-                                cue, type, channel, addressee, rule, paragraph, claim_id as claim, speaker_id, confidence
-                         from statements order by article_id, field, start"""):
-        sys.stdout.write(json.dumps(dict(r), ensure_ascii=False) + "\n")
+    cursor = db.execute(EXPORT_SQL)
+    names = [d[0] for d in cursor.description]
+    if fmt == "csv":
+        sys.stdout.flush()
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8-sig", newline="")
+        writer = csv.writer(out)
+        writer.writerow(names)
+        writer.writerows(cursor)
+        out.flush()
+        out.detach()
+    else:
+        for row in cursor:
+            sys.stdout.write(json.dumps(dict(zip(names, row)), ensure_ascii=False) + "\n")
+    db.close()
 
 
 #: Datasette settings of `quotes serve`: a time limit on every query, bounded results, no

@@ -66,7 +66,7 @@ def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb):
         results = pool.imap(_extract, todo(), chunksize=16)
     else:
         results = map(_extract, todo())
-    bar = _Progress(t0, input_bytes(paths)) if progress and paths else None
+    bar = _Progress(input_bytes(paths)) if progress and paths else None
     try:
         pending = []
         for article, records, error in results:
@@ -109,34 +109,27 @@ def _flush(writer, pending, summary, bar):
 
 
 class _Progress:
-    """A progress bar on stderr, by bytes of input read (the input is streamed)."""
-    WIDTH = 30
+    """click's progress bar on stderr, by bytes of input read (the input is streamed), with the
+    articles and statements written so far beside it (where stderr is not a terminal, click
+    writes its label once, and the summary line follows)."""
 
-    def __init__(self, t0, total_bytes):
-        self.t0, self.done, self.total, self.read = t0, 0, max(total_bytes, 1), 0
-        self.statements, self.shown = 0, 0.0
+    def __init__(self, total_bytes):
+        import click
+        self.articles = self.statements = 0
+        self.bar = click.progressbar(length=max(total_bytes, 1), label="ingesting", file=sys.stderr,
+                                     item_show_func=self._status, show_eta=True, update_min_steps=1)
+        self.bar.__enter__()
+
+    def _status(self, _item):
+        return f"{self.articles} articles, {self.statements} statements"
 
     def advance(self, nbytes):
-        self.read += nbytes
-        self._draw()
+        self.bar.update(nbytes, current_item=True)
 
     def update(self, n, statements):
-        self.done += n
+        self.articles += n
         self.statements = statements
-        self._draw(force=True)
-
-    def _draw(self, force=False):
-        now = time.perf_counter()
-        if not force and now - self.shown < 0.2:
-            return
-        self.shown = now
-        frac = min(self.read / self.total, 1.0)
-        filled = int(frac * self.WIDTH)
-        rate = self.done / max(now - self.t0, 1e-9)
-        sys.stderr.write(f"\ringesting [{'#' * filled}{'-' * (self.WIDTH - filled)}] {frac:4.0%}  "
-                         f"{self.done} articles, {self.statements} statements, {rate:.0f} articles/s ")
-        sys.stderr.flush()
+        self.bar.update(0, current_item=True)
 
     def close(self):
-        if self.done or self.read:
-            sys.stderr.write("\n")
+        self.bar.__exit__(None, None, None)

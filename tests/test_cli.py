@@ -81,8 +81,21 @@ def test_readme_documents_every_command_and_option():
 def test_ingest_progress_line(tmp_path):
     result = CliRunner().invoke(cli, ["ingest", SAMPLE, "--db", str(tmp_path / "quotes.db"), "--progress"])
     assert result.exit_code == 0
-    assert "ingesting [" in result.output and "100%" in result.output and "13 articles" in result.output
-    assert "articles read 13, new 13" in result.output
+    assert "ingesting" in result.output and "articles read 13, new 13" in result.output
+
+
+def test_the_progress_bar_counts_bytes_articles_and_statements(monkeypatch):
+    import io
+    from quotes.ingest import _Progress
+    tty = io.StringIO()
+    tty.isatty = lambda: True
+    monkeypatch.setattr("sys.stderr", tty)
+    bar = _Progress(1000)
+    bar.advance(500)
+    bar.update(13, 61)
+    bar.advance(500)
+    bar.close()
+    assert "100%" in tty.getvalue() and "13 articles, 61 statements" in tty.getvalue()
 
 
 def test_ingest_with_two_jobs_gives_the_same_statements(tmp_path):

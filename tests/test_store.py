@@ -142,6 +142,22 @@ def test_export_prints_statements_with_claim_ids(sample_db):
     ids = {r["speaker_id"] for r in rows if r["speaker"]}
     db = sqlite_utils.Database(sample_db)
     assert ids and ids <= {r["id"] for r in db.query("select id from speakers")}
+    dated = [r for r in rows if r["doc"] == "ufuq-2031-03-14-water"]
+    assert dated and all(r["outlet"] and r["title"] and r["url"].startswith("https://") and
+                         r["date"] == "2031-03-14" for r in dated)
+
+
+def test_export_as_csv_for_a_spreadsheet(sample_db):
+    import csv
+    import io
+    result = CliRunner().invoke(cli, ["export", "--db", sample_db, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.startswith(b"\xef\xbb\xbf")       # Excel reads UTF-8 only after a BOM
+    rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
+    jsonl = CliRunner().invoke(cli, ["export", "--db", sample_db]).output.splitlines()
+    assert len(rows) == len(jsonl)
+    assert {"quote", "speaker", "outlet", "title", "url", "date", "cue_lemma", "stance"} <= set(rows[0])
+    assert [r["quote"] for r in rows] == [json.loads(line)["quote"] for line in jsonl]
 
 
 def test_ingest_summary_line(tmp_path):
