@@ -5,6 +5,7 @@ import shutil
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -28,9 +29,13 @@ def _free_port():
         return s.getsockname()[1]
 
 
+#: served under a name other than quotes.db: everything must work for any file name
+DB = "newsroom"
+
+
 @pytest.fixture(scope="module")
 def server(sample_db, tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("browser") / "quotes.db")
+    path = str(tmp_path_factory.mktemp("browser") / f"{DB}.db")
     shutil.copy(sample_db, path)
     port = _free_port()
     cmd = serve_command(path, "127.0.0.1", port, None)
@@ -63,41 +68,104 @@ def browser():
     driver.quit()
 
 
-def test_search_facet_statement_page_and_right_to_left(server, browser):
+def _open(browser, url, css):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
+    browser.get(url)
+    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
+    return browser.find_element(By.CSS_SELECTOR, css)
+
+
+def _style(browser, element, prop):
+    return browser.execute_script(f"return getComputedStyle(arguments[0]).{prop}", element)
+
+
+def _status(url):
+    try:
+        return urllib.request.urlopen(url, timeout=20).status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
+def _shot(browser, name):
     os.makedirs(ARTIFACTS, exist_ok=True)
-    # search an Arabic phrase without diacritics: the voweled statement is found
-    browser.get(server + "/quotes/statements")
-    box = browser.find_element(By.CSS_SELECTOR, "input[name=_search]")
-    box.send_keys("نتابع الوضع")
+    path = os.path.join(ARTIFACTS, name + ".png")
+    browser.save_screenshot(path)
+    assert os.path.getsize(path) > 10_000
+
+
+def test_the_home_page_links_nowhere_dead(server, browser):
+    from selenium.webdriver.common.by import By
+    _open(browser, server + "/", "a")
+    links = {a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "a[href]")}
+    local = sorted(u.split("#")[0] for u in links if u.startswith(server))
+    assert any(u.endswith(f"/{DB}/claims") for u in local) and any("/-/dashboards/" in u for u in local)
+    for u in local:
+        assert _status(u) == 200, u
+
+
+def test_search_finds_a_word_behind_its_proclitic_right_to_left(server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    box = _open(browser, server + f"/{DB}/statements", "input[name=_search]")
+    box.send_keys("ملعب")
     box.submit()
     WebDriverWait(browser, 20).until(lambda d: "_search=" in d.current_url)
-    WebDriverWait(browser, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    _open(browser, browser.current_url, "td.col-quote")
     cells = browser.find_elements(By.CSS_SELECTOR, "td.col-quote")
-    assert any("نُتابِعُ" in c.text for c in cells), [c.text for c in cells]
-    # quote cells are laid out right to left
+    assert any("لملعب" in c.text for c in cells), [c.text for c in cells]
     for c in cells:
-        assert browser.execute_script("return getComputedStyle(arguments[0]).direction", c) == "rtl"
-        assert browser.execute_script("return getComputedStyle(arguments[0]).textAlign", c) in ("right", "start")
-    # open a speaker facet
-    browser.get(server + "/quotes/statements?_facet=speaker_id")
-    facet = browser.find_element(By.CSS_SELECTOR, ".facet-info[data-column=speaker_id] li a")
-    name = facet.text
-    facet.click()
-    WebDriverWait(browser, 20).until(lambda d: "speaker_id=" in d.current_url)
-    WebDriverWait(browser, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
-    rows = browser.find_elements(By.CSS_SELECTOR, "td.col-speaker")
-    assert rows and all(r.text == rows[0].text for r in rows), name
-    # open a statement page: the quote in its sentence, why the tool decided
-    link = browser.find_element(By.CSS_SELECTOR, "td.col-id a")
-    link.click()
-    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".statement-card"))
+        assert _style(browser, c, "direction") == "rtl" and _style(browser, c, "textAlign") in ("right", "start")
+    _shot(browser, "search")
+    _open(browser, server + f"/{DB}/statements?_search=" + urllib.parse.quote('"'), "body")
+    assert "fts5" not in browser.find_element(By.TAG_NAME, "body").text
+
+
+def test_the_four_pages_as_a_reader_walks_them(server, browser):
+    from selenium.webdriver.common.by import By
+    # a statement carried by several outlets, from the table: the quote first, large, right to left
+    _open(browser, server + f"/{DB}/statements?rule=verb&claim_id__gte=1&_sort=id", "td.col-id a")
+    browser.find_element(By.CSS_SELECTOR, "td.col-id a").click()
+    quote = _open(browser, browser.current_url, ".big-quote")
+    assert quote.text.strip("«» ") and _style(browser, quote, "direction") == "rtl"
+    assert quote.text.strip("«» ") in browser.find_element(By.CSS_SELECTOR, ".in-context").text
+    _shot(browser, "statement")
+    speaker = browser.find_element(By.CSS_SELECTOR, ".byline a.speaker").get_attribute("href")
+    claim = browser.find_element(By.CSS_SELECTOR, "a.claim-link").get_attribute("href")
+    article = browser.find_element(By.CSS_SELECTOR, ".facts dd a").get_attribute("href")
+    # the speaker: names, cues, statements by outlet
+    name = _open(browser, speaker, ".big-name")
+    assert name.text and _style(browser, name, "direction") == "rtl"
     body = browser.find_element(By.TAG_NAME, "body").text
-    assert "Why the tool decided so" in body and "Rule that fired" in body
-    card = browser.find_element(By.CSS_SELECTOR, ".statement-card")
-    assert browser.execute_script("return getComputedStyle(arguments[0]).direction", card) == "rtl"
-    browser.save_screenshot(os.path.join(ARTIFACTS, "statement.png"))
-    browser.get(server + "/quotes/statements?_search=" + urllib.parse.quote("الحوار"))
-    browser.save_screenshot(os.path.join(ARTIFACTS, "search.png"))
-    assert os.path.getsize(os.path.join(ARTIFACTS, "statement.png")) > 10_000
+    assert "Statements by outlet" in body and "Most frequent cues" in body
+    assert browser.find_elements(By.CSS_SELECTOR, ".statement-list li a.quote-link")
+    _shot(browser, "speaker")
+    # the claim: one row per version, each opening its statement
+    _open(browser, claim, "table.versions")
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.versions tbody tr")
+    assert rows and all(r.find_elements(By.CSS_SELECTOR, "a.statement-link") for r in rows)
+    assert "Each outlet's version" in browser.find_element(By.TAG_NAME, "body").text
+    # the claim most widely carried whose numbers differ: the numbers are named
+    import json
+    wide = json.load(urllib.request.urlopen(server + f"/{DB}/claims.json?_shape=array&number_mismatch=1"
+                                            "&_sort_desc=outlets&_size=1", timeout=20))[0]
+    _open(browser, server + f"/{DB}/claims/{wide['id']}", "table.versions")
+    assert browser.find_elements(By.CSS_SELECTOR, ".numbers .number")
+    assert browser.find_elements(By.CSS_SELECTOR, "table.versions mark")
+    _shot(browser, "claim")
+    # the article: its text with every statement marked and linked
+    text = _open(browser, article, ".article-text")
+    assert _style(browser, text, "direction") == "rtl"
+    marks = browser.find_elements(By.CSS_SELECTOR, ".article-text a.st")
+    assert marks and all(_status(m.get_attribute("href")) == 200 for m in marks)
+    _shot(browser, "article")
+
+
+def test_facets_keep_names_whole(server, browser):
+    from selenium.webdriver.common.by import By
+    _open(browser, server + f"/{DB}/statements", ".facet-info[data-column=speaker_id] li a")
+    for li in browser.find_elements(By.CSS_SELECTOR, ".facet-info[data-column=speaker_id] li"):
+        a = li.find_element(By.CSS_SELECTOR, "a")
+        # the count sits beside the name, on the name's first line (not under it)
+        assert li.size["height"] <= a.size["height"] + 12, li.text
+        assert _style(browser, a, "wordBreak") == "normal"
