@@ -127,8 +127,9 @@ def asgi_wrapper(datasette):
 
 def _table_view(datasette, scope):
     """(scope, whether the answer is CSV) with a quotes table's view settings applied: its
-    ``columns`` (plugin setting of the table in metadata.yml) when the page names none, and
-    ``_stream=on`` for a table's CSV (all rows, not the first page of them)."""
+    ``columns`` (plugin setting of the table in metadata.yml) when the page names none, and for
+    a table's CSV ``_stream=on`` (all rows, not the first page of them) and ``_labels=on`` (the
+    outlet's, speaker's and article's names beside their ids)."""
     from datasette.utils import tilde_decode
     parts = scope.get("path", "").strip("/").split("/")
     csv = parts[-1].endswith(".csv")
@@ -137,8 +138,8 @@ def _table_view(datasette, scope):
     table = tilde_decode(parts[1][:-4] if csv else parts[1])
     pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
     keys = {k for k, _ in pairs}
-    if csv and "_stream" not in keys:
-        pairs.append(("_stream", "on"))
+    if csv and not keys >= {"_stream", "_labels"}:
+        pairs += [(k, "on") for k in ("_stream", "_labels") if k not in keys]
     elif not csv and "." not in parts[1] and not keys & {"_col", "_nocol"}:
         config = datasette.plugin_config(PLUGIN, database=tilde_decode(parts[0]), table=table) or {}
         pairs += [("_col", c) for c in config.get("columns") or []]
