@@ -130,7 +130,7 @@ def assign_pending(db, chunk=2000):
         try:
             rows, articles = [], {}
             for r in db.execute("""select s.id, s.quote, s.speaker_id, s.speaker, s.article_id, a.published
-                                   from statements s left join articles a on a.id = s.article_id
+                                   from statements s left join articles a indexed by idx_articles_claim_columns on a.id = s.article_id
                                    where s.claim_pending is not null order by s.claim_pending desc, s.rowid limit ?""",
                                 [chunk]):
                 rows.append(dict(zip(("id", "quote", "speaker_id", "speaker", "article_id"), r)))
@@ -237,6 +237,7 @@ def assign(db, statements, articles=None):
     next_id = db.execute("select coalesce(max(id), 0) from claims").fetchone()[0]
     links, new_claims = [], []
     index.preload({s for st in statements for s in shingles(match_words(st["quote"]))})
+    index.preload_kinds({st["speaker_id"] for st in statements})
     # longest first: a whole utterance seeds its claim and the pieces other outlets quote join it,
     # whatever order the articles came in
     for st in sorted(statements, key=lambda s: -len(match_words(s["quote"]))):
@@ -262,8 +263,9 @@ def assign(db, statements, articles=None):
                         new_claims)
     # (one write of each row: its claim, and that it waits no longer)
     db.conn.executemany("update statements set claim_id = ?, claim_pending = null where id = ?", links)
+    # (in key order: the b-tree is appended to rather than written all over)
     db.conn.executemany("insert or ignore into claim_shingles (shingle, claim_id) values (?, ?)",
-                        [(s, cid) for s, cids in index.new_shingles.items() for cid in cids])
+                        sorted((s, cid) for s, cids in index.new_shingles.items() for cid in cids))
     mark_dirty(db, {cid for cid, _ in links})
 
 
@@ -283,6 +285,15 @@ class _Index:
             row = self.db.execute(f"select {_KIND_SQL} from speakers sp where id = ?", [speaker_id]).fetchone()
             self.kinds[speaker_id] = row[0] if row else None
         return self.kinds.get(speaker_id)
+
+    def preload_kinds(self, speaker_ids):
+        """Read the kinds of these speakers at once (a query per 500)."""
+        ids = [i for i in speaker_ids if i is not None and i not in self.kinds]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            self.kinds.update({sid: None for sid in chunk})
+            self.kinds.update(self.db.execute(f"select id, {_KIND_SQL} from speakers sp where id in "
+                                              f"({','.join('?' * len(chunk))})", chunk).fetchall())
 
     def preload(self, all_shingles):
         """Read the stored claims of every shingle of this call at once (a query per 500)."""
@@ -306,7 +317,7 @@ class _Index:
     def claim_versions(self, cid):
         if cid not in self.versions:
             rows = self.db.execute(f"""select s.quote, s.speaker_id, {_KIND_SQL}, a.published
-                                      from statements s join articles a on a.id = s.article_id
+                                      from statements s join articles a indexed by idx_articles_claim_columns on a.id = s.article_id
                                       left join speakers sp on sp.id = s.speaker_id
                                       where s.claim_id = ? order by s.rowid limit ?""", [cid, MAX_VERSIONS])
             self.versions[cid] = []
@@ -354,7 +365,7 @@ def refresh_dirty(db, batch=500):
 
 
 def _article(db, article_id):
-    row = db.execute("select id, published, date_extracted, source_id from articles where id = ?",
+    row = db.execute("select id, published, date_extracted, source_id from articles indexed by idx_articles_claim_columns where id = ?",
                      [article_id]).fetchone()
     return {"id": row[0], "published": row[1], "date_extracted": row[2], "source_id": row[3]} if row else {}
 
@@ -513,16 +524,32 @@ def flags_for(rows):
     }
 
 
+_VERSION_COLUMNS = ("id", "quote", "speaker_id", "speaker", "cue", "article_id", "source_id", "source",
+                    "published", "date_extracted", "ingest_order", "quote_diff", "claim_id")
+
+
+def _versions_of(db, claim_ids):
+    """claim id -> its versions (dicts of :data:`_VERSION_COLUMNS`), read in one query a chunk."""
+    out = {cid: [] for cid in claim_ids}
+    ids = list(claim_ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for r in db.execute(f"""select s.id, s.quote, s.speaker_id, s.speaker, s.cue, s.article_id, a.source_id, so.name,
+                                       a.published, a.date_extracted, a.ingest_order, s.quote_diff, s.claim_id
+                                from statements s join articles a indexed by idx_articles_claim_columns on a.id = s.article_id
+                                left join sources so on so.id = a.source_id
+                                where s.claim_id in ({','.join('?' * len(chunk))}) order by s.rowid""", chunk):
+            out[r[-1]].append(dict(zip(_VERSION_COLUMNS, r)))
+    return out
+
+
 def _refresh(db, claim_ids):
-    """Recompute counts, first report, flags and the highlighted wordings of claims."""
-    diffs = []
+    """Recompute counts, first report, flags and the highlighted wordings of claims (their
+    versions read in one query, the claims and changed wordings written in one statement each)."""
+    diffs, updates = [], []
+    versions = _versions_of(db, claim_ids)
     for cid in claim_ids:
-        rows = [dict(zip(("id", "quote", "speaker_id", "speaker", "cue", "article_id", "source_id", "source",
-                          "published", "date_extracted", "ingest_order"), r)) for r in db.execute(
-            """select s.id, s.quote, s.speaker_id, s.speaker, s.cue, s.article_id, a.source_id, so.name,
-                      a.published, a.date_extracted, a.ingest_order
-               from statements s join articles a on a.id = s.article_id
-               left join sources so on so.id = a.source_id where s.claim_id = ?""", [cid])]
+        rows = versions[cid]
         if not rows:
             db.execute("delete from claim_shingles where claim_id = ?", [cid])
             db.execute("delete from claims where id = ?", [cid])
@@ -533,22 +560,21 @@ def _refresh(db, claim_ids):
         flags = flags_for(rows)
         named = Counter(r["speaker"] for r in rows if r["speaker"])
         longest = max(rows, key=lambda r: len(r["quote"]))
-        db.execute("""update claims set speaker_id = ?, speaker = ?, quote = ?, first_statement_id = ?,
-                      first_article_id = ?, first_source = ?, first_published = ?, outlets = ?, articles = ?,
-                      statements = ?, speaker_disagreement = ?, cue_disagreement = ?, number_mismatch = ?,
-                      wording_changed = ?, single_source = ?, flags = ? where id = ?""",
-                   [next((r["speaker_id"] for r in rows if r["speaker"] == named.most_common(1)[0][0]), None)
-                    if named else None,
-                    named.most_common(1)[0][0] if named else None, longest["quote"], first["id"],
-                    first["article_id"], first["source"], first["published"] or first["date_extracted"],
-                    len({r["source_id"] for r in rows}), len({r["article_id"] for r in rows}), len(rows),
-                    flags["speaker_disagreement"], flags["cue_disagreement"], flags["number_mismatch"],
-                    flags["wording_changed"], flags["single_source"],
-                    json.dumps([k for k, v in flags.items() if v]), cid])
-        # (a version reprinted word for word by several outlets is marked up once)
+        updates.append([next((r["speaker_id"] for r in rows if r["speaker"] == named.most_common(1)[0][0]), None)
+                        if named else None,
+                        named.most_common(1)[0][0] if named else None, longest["quote"], first["id"],
+                        first["article_id"], first["source"], first["published"] or first["date_extracted"],
+                        len({r["source_id"] for r in rows}), len({r["article_id"] for r in rows}), len(rows),
+                        flags["speaker_disagreement"], flags["cue_disagreement"], flags["number_mismatch"],
+                        flags["wording_changed"], flags["single_source"],
+                        json.dumps([k for k, v in flags.items() if v]), cid])
         quotes = [r["quote"] for r in rows]
         marked = consensus_markup(quotes) if len(rows) > 1 else [None] * len(rows)
-        diffs.extend((m, r["id"]) for m, r in zip(marked, rows))
+        diffs.extend((m, r["id"]) for m, r in zip(marked, rows) if m != r["quote_diff"])
+    db.conn.executemany("""update claims set speaker_id = ?, speaker = ?, quote = ?, first_statement_id = ?,
+                           first_article_id = ?, first_source = ?, first_published = ?, outlets = ?, articles = ?,
+                           statements = ?, speaker_disagreement = ?, cue_disagreement = ?, number_mismatch = ?,
+                           wording_changed = ?, single_source = ?, flags = ? where id = ?""", updates)
     db.conn.executemany("update statements set quote_diff = ? where id = ?", diffs)
 
 

@@ -72,16 +72,24 @@ def compare_keys(tokens):
     """One comparison key a whitespace token of a version (None for one that carries no word:
     punctuation, or "per cent" spelled out): the number it writes, or its fully stripped form."""
     rules = load()
+    parts = [_token(t) for t in tokens]
     keys = []
-    for i, tok in enumerate(tokens):
-        n = number(tok)
-        w = _TOKEN_EDGE_RE.sub("", normalize(tok))
-        nxt = _TOKEN_EDGE_RE.sub("", normalize(tokens[i + 1])) if i + 1 < len(tokens) else ""
-        if n is not None:
-            keys.append(n)
-        elif not w or w in rules["percent_words"] or w in rules["bare_clitics"] or (
-                w in rules["percent_prepositions"] and nxt in rules["percent_words"]):
-            keys.append(None)
-        else:
-            keys.append(forms(w)[-1])
+    for i, (key, w) in enumerate(parts):
+        if key is not None and w in rules["percent_prepositions"] and i + 1 < len(parts) \
+                and parts[i + 1][1] in rules["percent_words"]:
+            key = None
+        keys.append(key)
     return keys
+
+
+@functools.lru_cache(maxsize=65536)
+def _token(tok):
+    """(comparison key, normalized word) of one token, for :func:`compare_keys`."""
+    rules = load()
+    n = number(tok)
+    w = _TOKEN_EDGE_RE.sub("", normalize(tok))
+    if n is not None:
+        return n, w
+    if not w or w in rules["percent_words"] or w in rules["bare_clitics"]:
+        return None, w
+    return forms(w)[-1], w

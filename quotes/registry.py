@@ -192,17 +192,20 @@ class SpeakerRegistry:
                 found.add(sid)
         return found.pop() if len(found) == 1 else None
 
-    def _written_in_full(self, words, text_words):
+    def _written_in_full(self, words, text):
         """The one known person whose full name ends with the one word ``words`` and is written,
-        word for word, in the article (``text_words``: its name words), or None: "وقال العريان"
-        in an article that also writes "د. عصام العريان"."""
+        word for word, in the article ``text``, or None: "وقال العريان" in an article that also
+        writes "د. عصام العريان".  (The article's words are read only when a known name ends so.)"""
+        forms = [(sid, f) for sid in self.by_last.get(skeleton(words[0]), ())
+                 for f in self.speakers[sid]["forms"] if f[-1] == words[0]]
+        if not forms:
+            return None
+        text_words = self.text_words(text)
         found = set()
-        for sid in self.by_last.get(skeleton(words[0]), ()):
-            for form in self.speakers[sid]["forms"]:
-                n = len(form)
-                if form[-1] == words[0] and any(text_words[i:i + n] == form for i, t in enumerate(text_words)
-                                                if t == form[0]):
-                    found.add(sid)
+        for sid, form in forms:
+            n = len(form)
+            if any(text_words[i:i + n] == form for i, t in enumerate(text_words) if t == form[0]):
+                found.add(sid)
         return found.pop() if len(found) == 1 else None
 
     def resolve(self, name, kind, new_id, article=None, text=None):
@@ -214,7 +217,7 @@ class SpeakerRegistry:
         words = self._words(name)
         sid = None if scope or self.key(name) in self.split else self._match(words, kind)
         if sid is None and scope and kind == "person" and len(words) == 1 and text and self.key(name) not in self.split:
-            sid = self._written_in_full(words, self.text_words(text))
+            sid = self._written_in_full(words, text)
             if sid is not None:
                 self.by_key[key] = sid
                 return sid, False

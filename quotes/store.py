@@ -153,6 +153,31 @@ def m010_statements_for_reading(db):
     db.execute('DROP TRIGGER IF EXISTS "statements_ai"')      # (the writer indexes in bulk: m006)
 
 
+@migrations()
+def m011_claim_shingles_without_rowid(db):
+    """The claim shingle index as a WITHOUT ROWID table: a row is its key (shingle, claim id), so
+    an insert writes one b-tree instead of the table and its primary-key index, and a lookup by
+    shingle reads the key alone.  (At 30,000 articles the index holds about two million rows;
+    inserting them and committing was the largest cost of clustering.)"""
+    if "WITHOUT ROWID" in (db.execute("select sql from sqlite_master where name = 'claim_shingles'").fetchone()[0] or ""):
+        return
+    db.execute("""CREATE TABLE claim_shingles_new (shingle INTEGER NOT NULL,
+                  claim_id INTEGER NOT NULL REFERENCES claims(id), PRIMARY KEY (shingle, claim_id)) WITHOUT ROWID""")
+    db.execute("INSERT INTO claim_shingles_new SELECT shingle, claim_id FROM claim_shingles ORDER BY shingle, claim_id")
+    db.execute("DROP TABLE claim_shingles")
+    db.execute("ALTER TABLE claim_shingles_new RENAME TO claim_shingles")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_claim_shingles_claim_id ON claim_shingles (claim_id)")
+
+
+@migrations()
+def m012_articles_dates_index(db):
+    """The columns claims read of an article (its date, outlet, order), in an index of their own:
+    read from the row, they sit after the text, and SQLite walked a long text's overflow pages to
+    reach them (4.3 ms against 0.005 ms for an article of 16 M characters)."""
+    db.execute("CREATE INDEX IF NOT EXISTS idx_articles_claim_columns ON articles "
+               "(id, published, date_extracted, source_id, ingest_order)")
+
+
 def index_statements(db, after_rowid):
     """Add the statements inserted after ``after_rowid`` to the search index."""
     cols = schema.FTS["statements"]

@@ -129,7 +129,8 @@ def test_existing_database_is_upgraded_not_rebuilt(tmp_path):
     assert [m["name"] for m in db.query("select name from _sqlite_migrations")] == [
         "m001_initial", "m002_claims_dirty", "m003_statements_source", "m004_fts_update_triggers",
         "m005_claims_pending", "m006_statements_fts_in_bulk", "m007_alias_is_name",
-        "m008_speaker_scope", "m009_statements_confidence", "m010_statements_for_reading"]
+        "m008_speaker_scope", "m009_statements_confidence", "m010_statements_for_reading", "m011_claim_shingles_without_rowid",
+        "m012_articles_dates_index"]
     assert "dirty" in db["claims"].columns_dict and "claim_pending" in db["statements"].columns_dict
 
 
