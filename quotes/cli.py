@@ -81,8 +81,11 @@ def _table_row(rec):
               help="re-derive the statements of stored articles (all of them when no PATH is given)")
 @click.option("--progress/--no-progress", default=None,
               help="show a progress bar by bytes of input read (default: when stderr is a terminal)")
+@click.option("--statements", "statements_path", type=click.Path(exists=True, dir_okay=False),
+              help="store the statements of this JSON Lines file (from `quotes extract --fields text,title`, "
+                   "run anywhere) instead of extracting the articles again")
 @_max_article_option
-def ingest(paths, db_path, jobs, reextract, progress, max_article_mb):
+def ingest(paths, db_path, jobs, reextract, progress, statements_path, max_article_mb):
     """Ingest the articles in PATHS into a SQLite database, with speakers and claims."""
     from .ingest import run
     if not paths and not reextract:
@@ -90,7 +93,10 @@ def ingest(paths, db_path, jobs, reextract, progress, max_article_mb):
     _require_one_existing(paths)
     if progress is None:
         progress = sys.stderr.isatty()
-    summary = run(list(paths), db_path, jobs=jobs, reextract=reextract, progress=progress, max_mb=max_article_mb)
+    if statements_path and not paths:
+        raise click.UsageError("--statements needs the articles too: give their PATHS")
+    summary = run(list(paths), db_path, jobs=jobs, reextract=reextract, progress=progress, max_mb=max_article_mb,
+                  statements=statements_path)
     click.echo(summary.line(), err=True)
     if summary.read == 0 and not reextract:
         sys.exit(1)

@@ -352,3 +352,23 @@ def extract_article(article, rules=None):
         })
         records[-1]["confidence"] = confidence(records[-1], rules)
     return records
+
+
+def extract_lines(lines, fields=("text", "title")):
+    """The statements, as JSON lines, of articles given as JSON lines: a pure map, one article in
+    and its statements out, nothing shared between lines, so extraction runs on any engine that
+    maps over a file's lines (Spark's ``mapPartitions``, Dask's ``map_partitions``: see the
+    README).  A line that is not an article gives nothing; `quotes ingest --statements` loads
+    the result without extracting again."""
+    import json
+    from .read import article_from_json
+    for n, line in enumerate(lines, 1):
+        try:
+            article, problem = article_from_json(json.loads(line), "<lines>", f"line {n}")
+        except ValueError:
+            continue
+        if problem is not None:
+            continue
+        for rec in extract_article(article):
+            if rec["field"] in fields:
+                yield json.dumps(rec, ensure_ascii=False)

@@ -1,5 +1,6 @@
 """Ingest: read articles, extract their statements (in N processes if asked) and hand them to
 the one writer in batches."""
+import json
 import multiprocessing
 import sys
 import time
@@ -29,19 +30,81 @@ def _stored_articles(db, ids=None):
             yield dict(row), None
 
 
-def run(paths, db_path, jobs=1, reextract=False, progress=False, batch=BATCH, report=None, max_mb=DEFAULT_MAX_MB):
+def run(paths, db_path, jobs=1, reextract=False, progress=False, batch=BATCH, report=None, max_mb=DEFAULT_MAX_MB,
+        statements=None):
     """Ingest ``paths`` (all stored articles when empty and ``reextract``) into ``db_path``,
-    holding the database's writer lock (a second ingest waits for the first)."""
+    holding the database's writer lock (a second ingest waits for the first).  ``statements``:
+    a JSON Lines file of statements extracted elsewhere (:class:`GivenStatements`), stored as
+    they are instead of extracting the articles again."""
     report = report or (lambda msg: print(msg, file=sys.stderr))
     with writer_lock(db_path, report):
-        return _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb)
+        return _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb, statements)
 
 
-def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb):
+#: what a given statement must carry, and of which type (the writer reads these)
+GIVEN_FIELDS = {"doc": str, "field": str, "start": int, "end": int, "quote": str, "cue": str, "type": str,
+                "rule": str, "paragraph": int}
+
+
+class GivenStatements:
+    """Statements extracted elsewhere, one JSON object a line (what `quotes extract --fields
+    text,title` prints, or the map of the README's recipe), found by article id.
+
+    The file is read once to index where each article's lines are; an article's statements are
+    read when the article comes, so memory holds offsets, not statements.  An article the file
+    has no line for has no statements.  One whose lines do not fit its text (another version of
+    it, a line cut short) is extracted again, and said so."""
+
+    def __init__(self, path, report):
+        from .read import Problem
+        self.path, self.report, self.offsets, self.problems = path, report, {}, []
+        with open(path, "rb") as f:
+            pos = 0
+            for n, raw in enumerate(f, 1):
+                try:
+                    doc = json.loads(raw).get("doc")
+                except (ValueError, AttributeError):
+                    doc = None
+                if isinstance(doc, str):
+                    self.offsets.setdefault(doc, []).append(pos)
+                elif raw.strip():
+                    self.problems.append(Problem(path, f"line {n}", "not a statement (a JSON object with a "
+                                                                   "\"doc\" string)", "not a statement"))
+                pos += len(raw)
+
+    def records(self, article):
+        """(article, records, error) as :func:`_extract` gives them, from the file."""
+        recs = []
+        with open(self.path, "rb") as f:
+            for off in self.offsets.get(article["id"], ()):
+                f.seek(off)
+                recs.append(json.loads(f.readline()))
+        bad = next((r for r in recs if not _fits(r, article)), None)
+        if bad is None:
+            return article, recs, None
+        self.report(f"statements of {article['id']} in {self.path} do not fit its text "
+                    f"({bad.get('field')} {bad.get('start')}-{bad.get('end')}): extracted again")
+        return _extract(article)
+
+
+def _fits(rec, article):
+    """Does a given statement belong to this version of the article?"""
+    if not all(isinstance(rec.get(k), t) and not isinstance(rec.get(k), bool) for k, t in GIVEN_FIELDS.items()):
+        return False
+    src = article.get("text") if rec["field"] == "text" else article.get("title") if rec["field"] == "title" else None
+    return src is not None and src[rec["start"]:rec["end"]] == rec["quote"]
+
+
+def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb, statements=None):
     t0 = time.perf_counter()
     db = open_db(db_path)
     writer = Writer(db)
     summary = Summary()
+    given = GivenStatements(statements, report) if statements else None
+    if given is not None:
+        for problem in given.problems:
+            summary.problems.append(problem)
+            report(f"skipped {problem}")
     source = read_paths(paths, max_mb) if paths else _stored_articles(db)
 
     def todo():
@@ -61,7 +124,9 @@ def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb):
                 summary.skip(status if status == "unchanged" else "duplicate content")
 
     pool = None
-    if jobs > 1:
+    if given is not None:
+        results = map(given.records, todo())
+    elif jobs > 1:
         pool = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs)
         results = pool.imap(_extract, todo(), chunksize=16)
     else:
@@ -79,6 +144,7 @@ def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb):
             if len(pending) >= batch:
                 _flush(writer, pending, summary, bar)
         _flush(writer, pending, summary, bar)
+        t_claims = time.perf_counter()
         claims.assign_pending(db)
         claims.refresh_dirty(db)
         writer.refresh_counts()
@@ -89,6 +155,7 @@ def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb):
         if bar is not None:
             bar.close()
     summary.seconds = time.perf_counter() - t0
+    summary.claims_seconds = time.perf_counter() - t_claims
     db.close()
     return summary
 

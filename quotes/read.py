@@ -74,13 +74,13 @@ def _jsonl_line(raw, path, lineno, line_offset):
         obj = json.loads(line)
     except json.JSONDecodeError as e:
         return None, Problem(path, where, f"not JSON ({e})")
-    art, problem = _article(obj, path, where)
+    art, problem = article_from_json(obj, path, where)
     if art is not None:
         art["_bytes"], art["_where"] = len(raw), where
     return art, problem
 
 
-def _article(obj, path, where):
+def article_from_json(obj, path, where):
     if not isinstance(obj, dict):
         return None, Problem(path, where, "not a JSON object", "not an article")
     aid = obj.get("id")

@@ -296,6 +296,7 @@ class Summary:
     problems: list = field(default_factory=list)
     statements: int = 0
     seconds: float = 0.0
+    claims_seconds: float = 0.0     # of which clustering the run's statements into claims, at its end
 
     def skip(self, reason):
         self.skipped[reason] = self.skipped.get(reason, 0) + 1

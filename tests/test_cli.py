@@ -106,3 +106,54 @@ def test_ingest_with_two_jobs_gives_the_same_statements(tmp_path):
     import sqlite_utils
     q = "select id, speaker, quote from statements order by id"
     assert list(sqlite_utils.Database(one).query(q)) == list(sqlite_utils.Database(two).query(q))
+
+
+def _stored(path):
+    import sqlite_utils
+    return list(sqlite_utils.Database(path).query(
+        "select id, speaker, quote, cue, type, rule, claim_id, confidence from statements order by id"))
+
+
+def test_ingest_statements_extracted_elsewhere_gives_the_same_database(tmp_path):
+    extracted = CliRunner().invoke(cli, ["extract", SAMPLE, "--fields", "text,title"])
+    assert extracted.exit_code == 0
+    given = tmp_path / "statements.jsonl"
+    given.write_text(extracted.output, encoding="utf-8")
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    CliRunner().invoke(cli, ["ingest", SAMPLE, "--db", one])
+    result = CliRunner().invoke(cli, ["ingest", SAMPLE, "--db", two, "--statements", str(given)])
+    assert result.exit_code == 0, result.output
+    assert _stored(one) == _stored(two) and _stored(one)
+
+
+def test_given_statements_that_do_not_fit_are_extracted_again_and_bad_lines_reported(tmp_path, monkeypatch):
+    import json
+    from quotes import ingest
+    lines = CliRunner().invoke(cli, ["extract", SAMPLE, "--fields", "text,title"]).output.splitlines()
+    first = json.loads(lines[0])
+    lines[0] = json.dumps(dict(first, start=first["start"] + 1), ensure_ascii=False)   # another version's offsets
+    given = tmp_path / "statements.jsonl"
+    given.write_text("\n".join(lines + ["not json", '{"no": "doc"}']) + "\n", encoding="utf-8")
+    calls = []
+    real = ingest.extract_article
+    monkeypatch.setattr(ingest, "extract_article", lambda a: calls.append(a["id"]) or real(a))
+    messages = []
+    s = ingest.run([SAMPLE], str(tmp_path / "q.db"), report=messages.append, statements=str(given))
+    assert calls == [first["doc"]]                    # only the article whose lines do not fit
+    assert any("do not fit its text" in m and first["doc"] in m for m in messages)
+    assert [p.where for p in s.problems] == ["line %d" % (len(lines) + 1), "line %d" % (len(lines) + 2)]
+    one = str(tmp_path / "one.db")
+    ingest.run([SAMPLE], one, report=lambda m: None)
+    assert _stored(one) == _stored(str(tmp_path / "q.db"))
+
+
+def test_extracting_is_a_pure_map_over_lines():
+    import json
+    from quotes.extract import extract_lines
+    with open(os.path.join(SAMPLE, "sample.jsonl"), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    mapped = [s for line in lines for s in extract_lines([line])]       # one line at a time, as an engine would
+    assert mapped == list(extract_lines(lines)) and mapped
+    cli_out = CliRunner().invoke(cli, ["extract", os.path.join(SAMPLE, "sample.jsonl"), "--fields", "text,title"])
+    assert [json.loads(s) for s in mapped] == [json.loads(s) for s in cli_out.output.splitlines()]
+    assert list(extract_lines(["not json", "{}"])) == []

@@ -384,8 +384,8 @@ def test_a_readers_crash_is_one_skipped_file(tmp_path, monkeypatch):
 
 def test_a_line_that_crashes_the_reader_costs_that_line_only(tmp_path, monkeypatch):
     from quotes import read
-    real = read._article
-    monkeypatch.setattr(read, "_article", lambda obj, path, where: (_ for _ in ()).throw(RuntimeError("bug"))
+    real = read.article_from_json
+    monkeypatch.setattr(read, "article_from_json", lambda obj, path, where: (_ for _ in ()).throw(RuntimeError("bug"))
                         if obj.get("id") == "bad" else real(obj, path, where))
     path = _lines(tmp_path / "a.jsonl", GOOD, dict(GOOD, id="bad"), OTHER)
     s = run([str(path)], str(tmp_path / "quotes.db"), report=lambda m: None)
