@@ -34,7 +34,7 @@ test: $(BIN)/quotes
 eval: $(BIN)/quotes
 	$(BIN)/python -m quotes.evaluate --shared $(SHARED)
 
-## speed: extraction, full ingest and the raw-insert floor on 10,000+ articles
+## speed: extraction, the writer at 5,000 to 30,000 articles, full ingest and the raw-insert floor, on the bulk corpus (needs ../shared; a replicated sample otherwise)
 bench: $(BIN)/quotes
 	$(BIN)/python -m quotes.bench
 

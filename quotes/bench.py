@@ -1,15 +1,18 @@
-"""`make bench`: speed and memory of extraction, full ingest and the raw-insert floor.
+"""`make bench`: speed and memory of extraction, the writer, full ingest and the raw-insert floor.
 
-Builds a corpus of at least 10,000 articles (the shared corpus, or the embedded sample when
-../shared is absent, replicated with distinct ids and a distinct closing line so that none is a
-duplicate), then runs each phase in a fresh process so that peak memory is its own:
+The corpus is distinct real text: the first articles of ../shared/bulk/saudinewsnet.jsonl.gz
+(30,970 articles) when ../shared is present; otherwise the embedded sample, replicated with
+distinct ids and a distinct closing line so that none is a duplicate (and said so, since
+replicated text hides what distinct text costs).  Each phase runs in a fresh process, so that
+peak memory is its own:
 
-- extraction alone (articles/s, MB/s),
-- full ingest: extraction, storage, search index and claims, with --jobs 1 and 2,
+- extraction alone (articles/s, MB/s), which also writes the statements the writer phases load,
+- the writer alone (`ingest --statements`: storing, search index, speaker registry, claims) at
+  5,000, 20,000 and all the articles, with its cost per article and that of claims,
+- full ingest (extraction and writer) with --jobs 1 and 2,
 - the floor: the same articles inserted raw into SQLite, no extraction,
 - scaling: a 1 MB paragraph, a 5 MB one-line article full of unbalanced quotation marks and an
-  article naming 20,000 different speakers;
-  claim clustering on N and 10 N statements.
+  article naming 20,000 different speakers; claim clustering on N and 10 N statements.
 """
 import argparse
 import json
@@ -29,42 +32,61 @@ def _peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+BULK = ("bulk", "saudinewsnet.jsonl.gz")
+
+
 def build_corpus(path, n, shared):
-    """Write ``n`` distinct articles to ``path``; returns (articles, megabytes of text)."""
+    """Write up to ``n`` distinct articles to ``path``: (articles, megabytes of text, where from,
+    whether the text was replicated)."""
     from .read import read_paths
-    src = [os.path.join(shared, "corpus")] if os.path.isdir(os.path.join(shared, "corpus")) else \
-        [os.path.join(ROOT, "corpus")]
-    base = [a for a, _ in read_paths(src) if a is not None]
-    size = 0
+    bulk = os.path.join(shared, *BULK)
+    if os.path.exists(bulk):
+        return _write(path, (a for a, _ in read_paths([bulk]) if a is not None), n) + (bulk, False)
+    src = os.path.join(ROOT, "corpus")
+    base = [a for a, _ in read_paths([src]) if a is not None]
+    copies = ({**base[i % len(base)], "id": f"{base[i % len(base)]['id']}~{i}",
+               "text": base[i % len(base)]["text"] + f"\n(نسخة رقم {i})"} for i in range(n))
+    return _write(path, copies, n) + (src, True)
+
+
+def _write(path, articles, n):
+    size = count = 0
     with open(path, "w", encoding="utf-8") as f:
-        for i in range(n):
-            a = dict(base[i % len(base)])
-            a["id"] = f"{a['id']}~{i}"
-            a["text"] = a["text"] + f"\n(نسخة رقم {i})"
+        for a in articles:
+            if count >= n:
+                break
             size += len(a["text"].encode()) + len((a.get("title") or "").encode())
             f.write(json.dumps({k: v for k, v in a.items() if not k.startswith("_")}, ensure_ascii=False) + "\n")
-    return n, size / 1e6, src[0]
+            count += 1
+    return count, size / 1e6
 
 
-def phase_extract(path):
+def phase_extract(path, out=None):
+    """Extraction alone; with ``out``, the statements written there (as `quotes extract
+    --fields text,title` prints them) for the writer phases."""
     from .extract import extract_article
     from .read import read_paths
     t = time.perf_counter()
     n = st = 0
-    for a, _ in read_paths([path]):
-        if a is not None:
-            st += len(extract_article(a))
-            n += 1
+    with open(out or os.devnull, "w", encoding="utf-8") as f:
+        for a, _ in read_paths([path]):
+            if a is not None:
+                recs = extract_article(a)
+                if out:
+                    f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
+                st += len(recs)
+                n += 1
     return {"seconds": time.perf_counter() - t, "articles": n, "statements": st, "peak_mb": _peak_mb()}
 
 
-def phase_ingest(path, jobs):
+def phase_ingest(path, jobs, statements=None):
+    """Full ingest, or with ``statements`` the writer alone (the statements given)."""
     from .ingest import run
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
-        s = run([path], os.path.join(tmp, "quotes.db"), jobs=jobs, report=lambda m: None)
-        return {"seconds": time.perf_counter() - t, "articles": s.new, "statements": s.statements,
-                "peak_mb": _peak_mb()}
+        s = run([path], os.path.join(tmp, "quotes.db"), jobs=jobs, report=lambda m: None, statements=statements)
+        return {"seconds": time.perf_counter() - t, "claims_seconds": s.claims_seconds, "articles": s.new,
+                "statements": s.statements, "peak_mb": _peak_mb()}
 
 
 def phase_floor(path):
@@ -140,38 +162,49 @@ def _run_phase(args):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--articles", type=int, default=31_000, help="at most this many articles (default: all)")
     ap.add_argument("--shared", default=os.path.join(os.path.dirname(ROOT), "shared"))
     ap.add_argument("--phase", nargs="+", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.phase:
         kind = a.phase[0]
-        result = {"extract": lambda: phase_extract(a.phase[1]),
-                  "ingest": lambda: phase_ingest(a.phase[1], int(a.phase[2])),
+        result = {"extract": lambda: phase_extract(*a.phase[1:3]),
+                  "ingest": lambda: phase_ingest(a.phase[1], int(a.phase[2]), *a.phase[3:4]),
                   "floor": lambda: phase_floor(a.phase[1]),
                   "scaling": phase_scaling,
                   "claims": lambda: phase_claims(int(a.phase[1]))}[kind]()
         print(json.dumps(result))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "bench.jsonl")
-        n, mb, src = build_corpus(path, a.articles, a.shared)
+        path, given = os.path.join(tmp, "bench.jsonl"), os.path.join(tmp, "statements.jsonl")
+        n, mb, src, replicated = build_corpus(path, a.articles, a.shared)
         print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
               f"{platform.platform()}")
-        print(f"corpus: {n} articles, {mb:.1f} MB of text, replicated from {src}")
-        ex = _run_phase(["extract", path])
-        print(f"extraction alone     {n / ex['seconds']:8.0f} articles/s  {mb / ex['seconds']:6.2f} MB/s  "
+        print(f"corpus: {n} articles, {mb:.1f} MB of text, " + (
+            f"replicated from {src} (../shared is absent: replicated text hides what distinct text costs)"
+            if replicated else f"distinct real articles from {src}"))
+        ex = _run_phase(["extract", path, given])
+        print(f"extraction alone      {n / ex['seconds']:8.0f} articles/s  {mb / ex['seconds']:6.2f} MB/s  "
               f"peak {ex['peak_mb']:.0f} MB  ({ex['statements']} statements)")
-        fl = _run_phase(["floor", path])
-        print(f"raw insert floor     {n / fl['seconds']:8.0f} articles/s  peak {fl['peak_mb']:.0f} MB")
+        sizes = sorted({min(n, k) for k in (5_000, 20_000, n)})
+        heads = {k: _head(path, tmp, k) for k in sizes}
+        small = heads[sizes[0]]
+        fl = _run_phase(["floor", small])
+        print(f"raw insert floor      {sizes[0] / fl['seconds']:8.0f} articles/s  ({sizes[0]} articles)  "
+              f"peak {fl['peak_mb']:.0f} MB")
+        for k in sizes:
+            w = _run_phase(["ingest", heads[k], "1", given])
+            write = w["seconds"] - w["claims_seconds"]
+            print(f"writer alone, {k:6d} {k / w['seconds']:8.0f} articles/s  {w['seconds'] / k * 1000:5.2f} ms an "
+                  f"article: storing {write / k * 1000:5.2f}, claims {w['claims_seconds'] / k * 1000:5.2f}  "
+                  f"peak {w['peak_mb']:.0f} MB")
         runs = {}
         for jobs in (1, 2):
-            ing = runs[jobs] = _run_phase(["ingest", path, str(jobs)])
-            print(f"full ingest --jobs {jobs} {n / ing['seconds']:8.0f} articles/s  peak {ing['peak_mb']:.0f} MB  "
-                  f"ratio ingest/floor {ing['seconds'] / fl['seconds']:.1f}x")
-        small = _run_phase(["ingest", _head(path, tmp, n // 4), "1"])
-        print(f"peak memory of a full ingest (--jobs 1): {small['peak_mb']:.0f} MB for {n // 4} articles, "
-              f"{runs[1]['peak_mb']:.0f} MB for {n}")
+            ing = runs[jobs] = _run_phase(["ingest", small, str(jobs)])
+            print(f"full ingest --jobs {jobs} {sizes[0] / ing['seconds']:8.0f} articles/s  ({sizes[0]} articles)  "
+                  f"peak {ing['peak_mb']:.0f} MB (the writer's process)  ratio ingest/floor "
+                  f"{ing['seconds'] / fl['seconds']:.1f}x")
+        print(f"--jobs 2 against --jobs 1: {runs[1]['seconds'] / runs[2]['seconds']:.2f}x")
         sc = _run_phase(["scaling"])
         for name, r in sc.items():
             print(f"scaling: {name}: {r['mb']} MB in {r['seconds']} s ({r['statements']} statements)")
@@ -184,7 +217,7 @@ def main(argv=None):
 
 
 def _head(path, tmp, n):
-    out = os.path.join(tmp, "head.jsonl")
+    out = os.path.join(tmp, f"head-{n}.jsonl")
     with open(path, encoding="utf-8") as f, open(out, "w", encoding="utf-8") as g:
         for i, line in enumerate(f):
             if i >= n:

@@ -31,13 +31,18 @@ MAX_CANDIDATES = 8          # claims sharing the most shingles that are verified
 MAX_VERSIONS = 12           # versions of a claim compared (its earliest)
 MIN_AGREE = 0.67            # share of a claim's versions the new one must match
 MIN_HELD = 5                # words of a version that another claim's rewording may hold
+MAX_HELD_CLAIMS = 20_000   # claims whose versions rewording-merging keeps in memory (the others are read again)
 MIN_HELD_SEQUENCES = 0.2    # share of its shingles a held version keeps (words in order, not a vocabulary)
+#: entries of each cache of words, shingles and comparisons: a run clusters its statements longest
+#: first, so a reprint meets its copies within a few thousand statements; a cache of every
+#: statement of a run of 30,000 articles held hundreds of megabytes
+CACHE = 8192
 _NUM_RE = regex.compile(r"\d+(?:[.,٫ر]\d+)?")     # (the decimal marks of rules/folding.yml)
 _WORD_RE = regex.compile(r"\w+")
 _SPACE_SPLIT_RE = regex.compile(r"(\s+)")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=CACHE)
 def words(text):
     """Normalized words of a statement, punctuation dropped, و/ف dropped before ال: outlets
     write "فالمبادئ لا تتجزأ" and "المبادئ لا تتجزأ" for the same words (a tuple: cached)."""
@@ -48,7 +53,7 @@ def _strip_conjunction(w):
     return w[1:] if len(w) > 4 and w[0] in "وف" and w[1:3] == "ال" else w
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=CACHE)
 def match_words(text):
     """The words claims are matched on: :func:`words` with a feminine plural read as its
     singular, since outlets vary the number ("هذه مقدمة لانهيار الدولة" / "هذه الصراعات مقدمات
@@ -57,7 +62,7 @@ def match_words(text):
     return tuple(w[:-2] + "ه" if len(w) > 5 and w.endswith("ات") else w for w in words(text))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=CACHE)
 def _counter(ws):
     return Counter(ws)
 
@@ -69,7 +74,7 @@ def _common(a, b):
     return sum(min(n, b[w]) for w, n in a.items() if w in b)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=CACHE)
 def shingles(ws):
     """Hashed word shingles of a word tuple (the whole tuple when it is shorter); cached, so frozen."""
     if len(ws) < SHINGLE:
@@ -120,19 +125,28 @@ def pending_words(quote):
     return n if n >= 2 else None
 
 
+#: words of the statements clustered in one transaction: the longest statements of a large run
+#: are long, and a chunk of a fixed number of them grew with the run (its shingles are in memory)
+CHUNK_WORDS = 60_000
+
+
 def assign_pending(db, chunk=2000):
     """Give every statement waiting for a claim its claim, longest first over all of them, a
-    chunk per transaction; returns how many.  Run at the end of an ingest, and again by the
+    chunk (at most ``chunk`` statements, :data:`CHUNK_WORDS` words) per transaction; returns how many.  Run at the end of an ingest, and again by the
     next one if it was interrupted (a killed run leaves statements waiting, never half-linked)."""
     done = 0
     while True:
         db.conn.execute("BEGIN IMMEDIATE")
         try:
-            rows, articles = [], {}
-            for r in db.execute("""select s.id, s.quote, s.speaker_id, s.speaker, s.article_id, a.published
+            rows, articles, size = [], {}, 0
+            for r in db.execute("""select s.id, s.quote, s.speaker_id, s.speaker, s.article_id, a.published,
+                                          s.claim_pending
                                    from statements s left join articles a indexed by idx_articles_claim_columns on a.id = s.article_id
                                    where s.claim_pending is not null order by s.claim_pending desc, s.rowid limit ?""",
-                                [chunk]):
+                                [chunk]).fetchall():
+                if rows and size + r[6] > CHUNK_WORDS:
+                    break
+                size += r[6]
                 rows.append(dict(zip(("id", "quote", "speaker_id", "speaker", "article_id"), r)))
                 articles[r[4]] = {"id": r[4], "published": r[5]}
             if rows:
@@ -171,8 +185,10 @@ def merge_rewordings(db):
         size = dict(db.execute("select claim_id, count(*) from statements where claim_id in "
                                "(select id from claims where dirty = 1) group by claim_id").fetchall())
         index = _Index(db)
-        joined = 0
+        joined, merged = 0, set()      # merged: claims whose versions in memory differ from the stored
         for b in sorted(ids, key=lambda c: (size.get(c, 0), c)):
+            if len(index.versions) > MAX_HELD_CLAIMS:      # (memory flat over a run of any size)
+                index.versions = {c: v for c, v in index.versions.items() if c in merged}
             if not size.get(b) or len({v[0] for v in index.claim_versions(b)}) > 1:
                 continue        # only one wording, reprinted: a claim with pieces of its own may run two together
             target = _holding_target(db, index, b, size)
@@ -184,6 +200,7 @@ def merge_rewordings(db):
             db.execute("delete from claim_shingles where claim_id = ?", [b])
             mark_dirty(db, [target])
             index.versions[target] = (index.claim_versions(target) + index.claim_versions(b))[:MAX_VERSIONS]
+            merged.add(target)
             size[target] = size.get(target, 0) + size.pop(b)
             joined += 1
         db.conn.execute("COMMIT")
@@ -265,7 +282,7 @@ def assign(db, statements, articles=None):
     db.conn.executemany("update statements set claim_id = ?, claim_pending = null where id = ?", links)
     # (in key order: the b-tree is appended to rather than written all over)
     db.conn.executemany("insert or ignore into claim_shingles (shingle, claim_id) values (?, ?)",
-                        sorted((s, cid) for s, cids in index.new_shingles.items() for cid in cids))
+                        sorted(index.new_pairs()))
     mark_dirty(db, {cid for cid, _ in links})
 
 
@@ -275,7 +292,9 @@ class _Index:
 
     def __init__(self, db):
         self.db = db
-        self.new_shingles = {}      # shingle -> claim ids added in this call
+        # shingle -> the claim id added in this call, or a set of them when there are several (a
+        # set for every shingle held most of a chunk's memory: most shingles belong to one claim)
+        self.new_shingles = {}
         self.stored = {}            # shingle -> claim ids stored before this call
         self.versions = {}          # claim id -> [(words, speaker_id, speaker kind, date)]
         self.kinds = {}
@@ -310,9 +329,23 @@ class _Index:
         for s in sh:
             for cid in self.stored.get(s, ()):
                 counts[cid] += 1
-            for cid in self.new_shingles.get(s, ()):
-                counts[cid] += 1
+            new = self.new_shingles.get(s)
+            if new is None:
+                continue
+            if isinstance(new, int):
+                counts[new] += 1
+            else:
+                for cid in new:
+                    counts[cid] += 1
         return counts
+
+    def new_pairs(self):
+        """(shingle, claim id) of every shingle added in this call."""
+        for s, held in self.new_shingles.items():
+            if isinstance(held, int):
+                yield s, held
+            else:
+                yield from ((s, cid) for cid in held)
 
     def claim_versions(self, cid):
         if cid not in self.versions:
@@ -328,7 +361,14 @@ class _Index:
 
     def add(self, cid, sh, version):
         for s in sh:
-            self.new_shingles.setdefault(s, set()).add(cid)
+            held = self.new_shingles.get(s)
+            if held is None:
+                self.new_shingles[s] = cid
+            elif isinstance(held, int):
+                if held != cid:
+                    self.new_shingles[s] = {held, cid}
+            else:
+                held.add(cid)
         vs = self.claim_versions(cid)
         if len(vs) < MAX_VERSIONS:
             vs.append(version)
@@ -410,7 +450,7 @@ def _matching_claims(index, st, ws, sh, mydate):
     return [cid for _, cid in found]
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=CACHE)
 def _compare(ws, ow):
     """(words shared, their share of the shorter version, fuzzy ratio) of two versions; cached,
     since a claim's versions are compared with every statement that reprints one of them."""
