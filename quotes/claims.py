@@ -253,15 +253,14 @@ def assign(db, statements, articles=None):
     index = _Index(db)
     next_id = db.execute("select coalesce(max(id), 0) from claims").fetchone()[0]
     links, new_claims = [], []
-    index.preload({s for st in statements for s in shingles(match_words(st["quote"]))})
+    # (each statement's words and shingles computed once: the caches are smaller than a call)
+    prepared = [(st, ws, shingles(ws)) for st, ws in ((st, match_words(st["quote"])) for st in statements)
+                if len(ws) >= 2]
+    index.preload({s for _, _, sh in prepared for s in sh})
     index.preload_kinds({st["speaker_id"] for st in statements})
     # longest first: a whole utterance seeds its claim and the pieces other outlets quote join it,
     # whatever order the articles came in
-    for st in sorted(statements, key=lambda s: -len(match_words(s["quote"]))):
-        ws = match_words(st["quote"])
-        if len(ws) < 2:
-            continue
-        sh = shingles(ws)
+    for st, ws, sh in sorted(prepared, key=lambda p: -len(p[1])):
         aid = st["article_id"]
         if aid not in dates:        # (each article read once, not once a statement)
             dates[aid] = _date(art.get(aid) or _article(db, aid))
