@@ -82,6 +82,8 @@ def _sentence_subject(text, st, rules):
     words = _words(text, start, st.cue_start)
     while words and normalize(words[0][0]) in rules.clause_particles:
         words = words[1:]
+    if len(words) > 2 and normalize(words[0][0] + " " + words[1][0]).strip("،, ") in rules.sentence_adjuncts:
+        words = words[2:]       # "من جانبه عبر الفارس ...": the verb follows the adjunct
     # an opening adjunct "وفي وقت سابق،" stands before the verb: skip to after its comma
     if words and normalize(words[0][0]) in rules.mention_stops | {"وفي", "وفى"}:
         comma = max(text.rfind("،", start, st.cue_start), text.rfind(",", start, st.cue_start))

@@ -147,6 +147,7 @@ WORD_LISTS = {
     "term_heads": ("speakers", "name_heads"),
     "speech_nouns": ("speakers", "speech_nouns"),
     "clause_particles": ("speakers", "clause_particles"),
+    "sentence_adjuncts": ("speakers", "sentence_adjuncts"),
     "subject_follows": ("speakers", "subject_follows"),
     "name_introducers": ("speakers", "name_introducers"),
     "mention_skips": ("speakers", "mention_skips"),

@@ -149,7 +149,8 @@ def pair_quotes(text, start, end):
     found.sort(key=lambda q: (q.start, -q.end))
     closed = [q for q in found if q.closed]
     closed_starts = [q.start for q in closed]
-    found = [q if q.closed else _before_next_quote(text, q, closed, closed_starts) for q in found]
+    found = [q if q.closed else _before_next_clause(text, _before_next_quote(text, q, closed, closed_starts))
+             for q in found]
     found.sort(key=lambda q: (q.start, -q.end))
     outer = []
     for q in found:
@@ -178,6 +179,36 @@ def _before_next_quote(text, q, closed, closed_starts):
                 end -= 1
             return Quote(q.start, q.inner_start, end, end, False, q.mark)
     return q
+
+
+_WORD_AFTER_RE = regex.compile(r"\s*[\"”»’]?\s*([\p{L}\p{M}]+)")
+
+
+def _before_next_clause(text, q):
+    """An unclosed quotation ends at a sentence end followed by a reporting verb after و or ف,
+    which opens a clause of the reporter's ('وقال: " الحمدالله على تحقيق هذا الإنجاز ... .
+    وأبان أن البطولة تعد ...'): the quotation was left open, not continued."""
+    if q.closed or q.inner_end <= q.inner_start:
+        return q
+    for m in SENTENCE_END_RE.finditer(text, q.inner_start, q.inner_end, timeout=REGEX_TIMEOUT):
+        w = _WORD_AFTER_RE.match(text, m.end())
+        if w and _opens_reporting_clause(w.group(1)):
+            end = m.start()
+            while end > q.inner_start and text[end - 1] in " \t":
+                end -= 1
+            return Quote(q.start, q.inner_start, end, end, False, q.mark)
+    return q
+
+
+def _opens_reporting_clause(word):
+    """"وأبان", "فأضاف": a reporting verb of rules/cues.yml after و or ف."""
+    from . import rules as rules_mod
+    from .normalize import normalize
+    w = normalize(word)
+    if w[:1] not in ("و", "ف"):
+        return False
+    form = rules_mod.load().forms.get(w[1:])
+    return form is not None and form.kind == "verb"
 
 
 _LINE_END_RE = regex.compile(r"[.!?؟:\"”»)…]\s*$")

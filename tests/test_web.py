@@ -113,7 +113,7 @@ def test_article_page_marks_and_links_every_statement(ds):
         assert str(escape(st["quote"].split("\n")[0])) in html
 
 
-def test_every_page_of_an_undated_claim_says_the_first_one_is_only_the_first_stored():
+def test_a_paragraph_is_cut_around_its_quote_and_a_text_marked_in_pieces():
     from quotes.web.pages import marked_paragraphs, paragraph_around
     text = "سطر أول.\nقال الوزير إن الخطة جاهزة.\nسطر أخير."
     i = text.index("الخطة")
