@@ -188,6 +188,15 @@ def _complement_end(words, start, rules):
     return None
 
 
+def _family_follows(word, rules):
+    """Is ``word`` a family name of the nisba shape (الرشيدي, العتيبي)?  After a title it makes
+    "علي" the name Ali.  Any other word may follow على written with ي, as some outlets write it
+    ("الوزير علي هامش المؤتمر", "علي الرغم"), so only this shape counts."""
+    w = normalize(clean_token(word))
+    return classify(clean_token(word), rules) == "DEF" and w.endswith("ي") and w not in rules.mention_stops \
+        and w not in rules.not_speakers
+
+
 def parse_mention(text, rules, max_tokens=20, name_first=False):
     """Parse the words naming a speaker; returns a :class:`Mention` (kind 'none' if no speaker).
     ``name_first``: the words follow a verb, so a verb's form first is a name ("وقال راي بابار")."""
@@ -249,9 +258,11 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
                 and i + 1 < len(words) and words[i + 1][0].isalpha() \
                 and classify(clean_token(words[i + 1][0]), rules) == "NAME":
             cls = "NAME"          # "مدرب المنتخب الهولندي فان خال": van, not فإن
-        if cls == "STOP" and (name or i == 0 and name_first) and tok == "علي" \
-                and raw.strip(_QUOTE_CHARS + ".،,").endswith("ي"):
-            cls = "NAME"          # "أحمد محمد علي", "يقول علي أكبر ولايتي": the name Ali, not على
+        if cls == "STOP" and tok == "علي" and raw.strip(_QUOTE_CHARS + ".،,").endswith("ي") and (
+                name or i == 0 and name_first or title and head == "TITLE" and i + 1 < len(words)
+                and _family_follows(words[i + 1][0], rules)):
+            # "أحمد محمد علي", "يقول علي أكبر ولايتي", "العميد الدكتور علي الرشيدي": the name Ali, not على
+            cls = "NAME"
         if tok == "و" and (title or name) and i + 1 < len(words) and text[e:e + 1] in _QUOTE_CHARS:
             # a second quoted name keeps its و ("صحيفتا "ذي دايلي مايل" و"دايلي تلغراف"")
             words[i + 1] = ("و" + words[i + 1][0], words[i + 1][1], words[i + 1][2])
