@@ -1292,3 +1292,11 @@ def test_ali_after_a_title_before_a_family_name(extract):
     # على written with ي before any other word stays a preposition
     s = only(extract("وأكد الوزير خالد الأمين علي هامش المؤتمر أن الخطة جاهزة."), cue="أكد")
     assert s["speaker"] == "خالد الأمين"
+
+
+def test_a_branch_is_an_institution_head_inside_a_title(extract):
+    # rules/speakers.yml institution_heads فرع, قسم. Sabq (dev2): "وقال مدير التراخيص بفرع الهيئة
+    # العامة للسياحة والتراث الوطني بالعاصمة المقدسة مجدي يونس:" - "بفرع" was read as a name
+    s = only(extract('وقال مدير التراخيص بفرع الهيئة العامة للسياحة بالعاصمة المقدسة خالد الأمين: '
+                     '"إن الفرق بدأت حملتها التفتيشية".'), cue="قال")
+    assert s["speaker"] == "خالد الأمين"
