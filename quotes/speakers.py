@@ -188,6 +188,20 @@ def _complement_end(words, start, rules):
     return None
 
 
+def _nisba_apposition(text, cut, rules, max_tokens):
+    """After a title and the comma at ``cut``, a nationality and a name of two words or more
+    ("، الهولندي لويس فان غال"): (where the mention ends, the name, the nationality), or None."""
+    m = _WORD_RE.search(text, cut + 1, min(len(text), cut + 40))
+    if m is None or text[cut + 1:m.start()].strip() or normalize(clean_token(m.group())) not in rules.nisba_adjectives:
+        return None
+    seg_end = min([k for k, ch in enumerate(text) if ch in "،,(:؛;" and k > m.end()] + [len(text)])
+    segment = text[m.end():seg_end]
+    rest = parse_mention(segment, rules, max_tokens)
+    if rest.kind != "person" or rest.title or len(rest.name.split()) < 2 or not segment.lstrip().startswith(rest.text):
+        return None
+    return m.end() + len(segment) - len(segment.lstrip()) + len(rest.text), rest.name, m.group()
+
+
 def _family_follows(word, rules):
     """Is ``word`` a family name of the nisba shape (الرشيدي, العتيبي)?  After a title it makes
     "علي" the name Ali.  Any other word may follow على written with ي, as some outlets write it
@@ -254,10 +268,10 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
             continue
         if name and any(b <= s and not text[b + 1:s].strip() for a, b in named):
             break               # the quoted name is whole: "شبكة «سي إن إن» أول من أمس"
-        if cls == "STOP" and tok == "فان" and raw.strip(_QUOTE_CHARS) == "فان" and head == "TITLE" and not name \
+        if cls == "STOP" and tok == "فان" and raw.strip(_QUOTE_CHARS) == "فان" and (head == "TITLE" and not name or name) \
                 and i + 1 < len(words) and words[i + 1][0].isalpha() \
                 and classify(clean_token(words[i + 1][0]), rules) == "NAME":
-            cls = "NAME"          # "مدرب المنتخب الهولندي فان خال": van, not فإن
+            cls = "NAME"          # "مدرب المنتخب الهولندي فان خال", "لويس فان غال": van, not فإن
         if cls == "STOP" and tok == "علي" and raw.strip(_QUOTE_CHARS + ".،,").endswith("ي") and (
                 name or i == 0 and name_first or title and head == "TITLE" and i + 1 < len(words)
                 and _family_follows(words[i + 1][0], rules)):
@@ -475,6 +489,14 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
         if rest is not None and rest.kind == "person" and not rest.title and 1 < len(rest.name.split()) <= 4:
             return Mention(text[:close.end()], "person", name=rest.name,
                            title=" ".join(w.strip(_QUOTE_CHARS) for w in title))
+    if title and head == "TITLE" and cut < len(text) and text[cut] in "،," and not text[last_end:cut].strip():
+        found = _nisba_apposition(text, cut, rules, max_tokens)
+        if found is not None:
+            # "مدرب مانشستر يونايتد، الهولندي لويس فان غال": the words after the title were its
+            # complement (a club, a body); the person stands after the comma, with a nationality
+            end, person, nisba = found
+            return Mention(text[:end], "person", name=person,
+                           title=" ".join(w.strip(_QUOTE_CHARS) for w in title + name + [nisba]))
     if not name and title and head == "TITLE" and cut < len(text) and text[cut] in "،," \
             and not text[last_end:cut].strip():
         # "نائب رئيس حزب الحرية والعدالة، د.عصام العريان،": the name in apposition

@@ -1300,3 +1300,13 @@ def test_a_branch_is_an_institution_head_inside_a_title(extract):
     s = only(extract('وقال مدير التراخيص بفرع الهيئة العامة للسياحة بالعاصمة المقدسة خالد الأمين: '
                      '"إن الفرق بدأت حملتها التفتيشية".'), cue="قال")
     assert s["speaker"] == "خالد الأمين"
+
+
+def test_a_nationality_after_a_comma_brings_the_name_of_a_clubs_coach(extract):
+    # quotes/speakers.py _nisba_apposition, and فان inside a name. Al-Madina (dev2): "ولا يزال مدرب
+    # مانشستر يونايتد، الهولندي لويس فان غال يؤكد اهتمامه ... وأكد ... أنه" - the club was read
+    # as the coach's name ("يونايتد")
+    s = only(extract("وقال مدرب مانشستر يونايتد، الهولندي لويس فان غال، إن الفريق سيعود أقوى."), cue="قال")
+    assert s["speaker"] == "لويس فان غال"
+    s = only(extract("وقال مدرب برشلونة، الإسباني لويس إنريكي، إن الفريق جاهز للمباراة."), cue="قال")
+    assert s["speaker"] == "لويس إنريكي"
