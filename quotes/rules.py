@@ -249,6 +249,7 @@ def load(rules_dir=RULES_DIR):
     r.cue_keys = frozenset(suffixed | {p + k for k in suffixed for p in "وف"})
     r.document_heads = {strip_article(d) for d in r.document_heads}     # matched without ال
     r.document_issuer_re = regex.compile(spk["document_issuer"].strip())
+    r.verb_shape_re = regex.compile("|".join(f"(?:{p})" for p in spk.get("verb_shapes") or []) or r"(?!)")
     r.pronouns = {normalize(k): v for k, v in (spk.get("pronouns") or {}).items()}
     r.eulogies = {tuple(normalize(k).split()): v for k, v in (spk.get("eulogies") or {}).items()}
     r.eulogy_firsts = {e[0] for e in r.eulogies if e}

@@ -87,7 +87,8 @@ def _classify(token, rules):
     if token.startswith("لل") and len(token) > 4:      # ل + ال: "للرئيس", "للأمم"
         return "PREP" if classify("ال" + token[2:], rules) in ("DEF", "INST", "TITLE") else "NAME"
     bare = strip_article(token)
-    if token in rules.mention_stops or token in rules.forms or token in rules.complementizers:
+    if token in rules.mention_stops or token in rules.forms or token in rules.complementizers \
+            or rules.verb_shape_re.match(token):
         return "STOP"
     if token[:1] in "وف" and (token[1:] in rules.forms or token[1:] in rules.mention_stops):
         return "STOP"

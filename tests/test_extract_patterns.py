@@ -1310,3 +1310,12 @@ def test_a_nationality_after_a_comma_brings_the_name_of_a_clubs_coach(extract):
     assert s["speaker"] == "لويس فان غال"
     s = only(extract("وقال مدرب برشلونة، الإسباني لويس إنريكي، إن الفريق جاهز للمباراة."), cue="قال")
     assert s["speaker"] == "لويس إنريكي"
+
+
+def test_a_purpose_verb_after_a_title_is_no_name(rules):
+    # rules/speakers.yml verb_shapes. 3alyoum (dev2): "وقف رئيس فيفا ليتحدث للصحفيين قائلًا:" -
+    # "ليتحدث" was named as the speaker
+    from quotes.speakers import parse_mention
+    men = parse_mention("رئيس فيفا ليتحدث للصحفيين", rules)
+    assert men.kind == "title" and "ليتحدث" not in men.text
+    assert parse_mention("وزيرة الخارجية تسيبي ليفني", rules).name == "تسيبي ليفني"   # a name of that letter
