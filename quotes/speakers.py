@@ -90,8 +90,9 @@ def _classify(token, rules):
     if token in rules.mention_stops or token in rules.forms or token in rules.complementizers \
             or rules.verb_shape_re.match(token):
         return "STOP"
-    if token[:1] in "وف" and (token[1:] in rules.forms or token[1:] in rules.mention_stops):
-        return "STOP"
+    if token[:1] in "وف" and (token[1:] in rules.forms or token[1:] in rules.mention_stops
+                              or token[1:2] in "وف" and token[2:] in rules.mention_stops):
+        return "STOP"       # ("وولي" of "وولي ولي العهد": و before a word that is و and a stop)
     if token in rules.person_titles:
         return "TITLE"                                  # before the و-rules: "والده", "وزير"
     if token.startswith("وال") and len(token) > 4:     # "الحرية والعدالة": a conjoined description

@@ -1319,3 +1319,10 @@ def test_a_purpose_verb_after_a_title_is_no_name(rules):
     men = parse_mention("رئيس فيفا ليتحدث للصحفيين", rules)
     assert men.kind == "title" and "ليتحدث" not in men.text
     assert parse_mention("وزيرة الخارجية تسيبي ليفني", rules).name == "تسيبي ليفني"   # a name of that letter
+
+
+def test_a_conjunction_before_a_stop_word_that_begins_with_waw_is_no_name(rules):
+    # quotes/speakers.py: و before "ولي" (itself و + لي). Arriyadiyah (dev2): "وولي عهده الأمين
+    # وولي ولي العهد" - "وولي" was named as a speaker
+    from quotes.speakers import classify
+    assert classify("وولي", rules) == "STOP" and classify("ووليد", rules) == "NAME"
