@@ -37,7 +37,6 @@ MIN_HELD_SEQUENCES = 0.2    # share of its shingles a held version keeps (words 
 #: first, so a reprint meets its copies within a few thousand statements; a cache of every
 #: statement of a run of 30,000 articles held hundreds of megabytes
 CACHE = 8192
-_NUM_RE = regex.compile(r"\d+(?:[.,٫ر]\d+)?")     # (the decimal marks of rules/folding.yml)
 _WORD_RE = regex.compile(r"\w+")
 _SPACE_SPLIT_RE = regex.compile(r"(\s+)")
 
@@ -462,7 +461,7 @@ def _compare(ws, ow):
 
 
 def _numbers(text):
-    return {float(regex.sub(r"[,٫ر]", ".", n)) for n in _NUM_RE.findall(fold_digits(text))}
+    return {float(n) for n in fold.numbers_in(fold_digits(text))}
 
 
 def _contiguous(a, b):
@@ -475,8 +474,8 @@ def _contiguous(a, b):
 
 @functools.lru_cache(maxsize=4096)
 def cue_lemma(cue):
-    """The lemma of a cue as written (أضاف for "اضاف" and "أضافت"; "بحسب" for "بحسب"); a colon
-    that introduces speech is ":"."""
+    """The lemma of a cue as written (أضاف for "اضاف" and "أضافت"); a cue that is not a verb
+    form (بحسب, جاء في, a colon before speech) is its normalized self."""
     form = rules_mod.cue_form(rules_mod.load(), cue or "")
     return form.lemma if form else (normalize(cue) if cue else None)
 
@@ -498,19 +497,16 @@ def diff_markup(version, others):
     quotes, one a version) lack wrapped in <mark>.  Words are compared folded (clitics, spelling,
     digit forms: :func:`quotes.fold.compare_keys`), so only a change of wording is marked, and
     every version is marked against what the others share, not against one of them."""
-    held = Counter(k for o in others for k in _key_set(o))
-    return _marked(version, held, len(others))
+    held = Counter(k for o in others for k in set(fold.compare_keys(o.split())))
+    return _marked(version, fold.compare_keys(version.split()), held, len(others))
 
 
-def _key_set(quote):
-    return set(fold.compare_keys(quote.split()))
-
-
-def _marked(version, held, n_others):
+def _marked(version, keys, held, n_others):
     """``version`` marked where fewer than half of ``n_others`` versions hold a word's key
-    (``held``: key -> how many of them hold it)."""
+    (``keys``: those of its words, :func:`quotes.fold.compare_keys`; ``held``: key -> how many
+    of the others hold it)."""
     tokens = _SPACE_SPLIT_RE.split(version)
-    keys = iter(fold.compare_keys([t for t in tokens if t.strip()]))
+    keys = iter(keys)
     out = []
     for tok in tokens:
         if not tok.strip():
@@ -525,21 +521,23 @@ def _marked(version, held, n_others):
 def consensus_markup(quotes):
     """Each of ``quotes`` (one a version) marked against all the others (:func:`diff_markup`),
     with every version's words folded once."""
-    sets = {q: _key_set(q) for q in set(quotes)}
+    keys = {q: fold.compare_keys(q.split()) for q in set(quotes)}
+    sets = {q: set(k) for q, k in keys.items()}
     total = Counter(k for q in quotes for k in sets[q])
     marked = {}
     for q in sets:
         held = Counter({k: c - (k in sets[q]) for k, c in total.items()})
-        marked[q] = _marked(q, held, len(quotes) - 1)
+        marked[q] = _marked(q, keys[q], held, len(quotes) - 1)
     return [marked[q] for q in quotes]
 
 
 def differing_numbers(versions):
     """The numbers that some versions write and others do not, each with the versions (indexes
     into ``versions``) that write it: [(number, [indexes])], in the order first written."""
-    found = [set(filter(None, map(fold.number, v.split()))) for v in versions]
+    written = [[n for n in map(fold.number, v.split()) if n] for v in versions]
+    found = [set(w) for w in written]
     numbered = [i for i, f in enumerate(found) if f]
-    order = dict.fromkeys(n for v in versions for n in filter(None, map(fold.number, v.split())))
+    order = dict.fromkeys(n for w in written for n in w)
     return [(n, [i for i in numbered if n in found[i]]) for n in order
             if len(numbered) > 1 and any(n not in found[i] for i in numbered)]
 

@@ -33,10 +33,27 @@ def load(rules_dir=RULES_DIR):
         "percent_words": frozenset(normalize(w) for w in data["percent_words"]),
         "percent_prepositions": frozenset(normalize(w) for w in data["percent_prepositions"]),
         "bare_clitics": frozenset(normalize(w) for w in data["bare_clitics"]),
-        "number_re": regex.compile(r"^(\d+(?:(?:" + "|".join(regex.escape(m) for m in data["decimal_marks"])
-                                   + r")\d+)?)(.*)$"),
+        "number_re": regex.compile(r"^(" + _number_pattern(data["decimal_marks"]) + r")(.*)$"),
+        "numbers_re": regex.compile(_number_pattern(data["decimal_marks"])),
         "decimal_marks": tuple(data["decimal_marks"]),
     }
+
+
+def _number_pattern(marks):
+    return r"\d+(?:(?:" + "|".join(regex.escape(m) for m in marks) + r")\d+)?"
+
+
+def _as_number(written):
+    """A number as written ("3ر31", "31,3") with its decimal mark a full stop."""
+    for mark in load()["decimal_marks"]:
+        written = written.replace(mark, ".")
+    return written
+
+
+def numbers_in(text):
+    """Every number written anywhere in ``text`` (digits already ASCII), decimal marks read as
+    rules/folding.yml says: "3ر31" is 3.31."""
+    return [_as_number(n) for n in load()["numbers_re"].findall(text)]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -61,10 +78,7 @@ def number(token):
     rules = load()
     m = rules["number_re"].match(_TOKEN_EDGE_RE.sub("", normalize(token)))
     if m and (not m.group(2) or m.group(2) in rules["number_suffixes"]):
-        n = m.group(1)
-        for mark in rules["decimal_marks"]:
-            n = n.replace(mark, ".")
-        return n
+        return _as_number(m.group(1))
     return None
 
 

@@ -71,14 +71,14 @@ class GivenStatements:
                     self.problems.append(Problem(path, f"line {n}", "not a statement (a JSON object with a "
                                                                    "\"doc\" string)", "not a statement"))
                 pos += len(raw)
+        self.file = open(path, "rb")        # (one handle for the run: closed with the run)
 
     def records(self, article):
         """(article, records, error) as :func:`_extract` gives them, from the file."""
         recs = []
-        with open(self.path, "rb") as f:
-            for off in self.offsets.get(article["id"], ()):
-                f.seek(off)
-                recs.append(json.loads(f.readline()))
+        for off in self.offsets.get(article["id"], ()):
+            self.file.seek(off)
+            recs.append(json.loads(self.file.readline()))
         bad = next((r for r in recs if not _fits(r, article)), None)
         if bad is None:
             return article, recs, None
@@ -154,6 +154,8 @@ def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb, state
             pool.join()
         if bar is not None:
             bar.close()
+        if given is not None:
+            given.file.close()
     summary.seconds = time.perf_counter() - t0
     summary.claims_seconds = time.perf_counter() - t_claims
     db.close()

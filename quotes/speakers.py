@@ -91,7 +91,7 @@ def _classify(token, rules):
             or rules.verb_shape_re.match(token):
         return "STOP"
     if token[:1] in "وف" and (token[1:] in rules.forms or token[1:] in rules.mention_stops
-                              or token[1:2] in "وف" and token[2:] in rules.mention_stops):
+                              or token[1:2] in ("و", "ف") and token[2:] in rules.mention_stops):
         return "STOP"       # ("وولي" of "وولي ولي العهد": و before a word that is و and a stop)
     if token in rules.person_titles:
         return "TITLE"                                  # before the و-rules: "والده", "وزير"
@@ -270,7 +270,7 @@ def parse_mention(text, rules, max_tokens=20, name_first=False):
             continue
         if name and any(b <= s and not text[b + 1:s].strip() for a, b in named):
             break               # the quoted name is whole: "شبكة «سي إن إن» أول من أمس"
-        if cls == "STOP" and tok == "فان" and raw.strip(_QUOTE_CHARS) == "فان" and (head == "TITLE" and not name or name) \
+        if cls == "STOP" and tok == "فان" and raw.strip(_QUOTE_CHARS) == "فان" and (name or head == "TITLE") \
                 and i + 1 < len(words) and words[i + 1][0].isalpha() \
                 and classify(clean_token(words[i + 1][0]), rules) == "NAME":
             cls = "NAME"          # "مدرب المنتخب الهولندي فان خال", "لويس فان غال": van, not فإن

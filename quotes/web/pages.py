@@ -3,6 +3,7 @@
 Each function reads one row and what hangs off it from a served database and returns plain
 data for its template (``templates/quotes/<table>.html``); the raw row stays one click away."""
 from collections import Counter
+from urllib.parse import urlencode
 
 from datasette.utils import tilde_encode
 
@@ -26,7 +27,6 @@ class Links:
         return self.urls.row(self.database, table, tilde_encode(str(pk))) if pk is not None else None
 
     def table(self, table, **filters):
-        from urllib.parse import urlencode
         return self.urls.table(self.database, table) + ("?" + urlencode(filters) if filters else "")
 
 
