@@ -20,7 +20,7 @@ import regex
 
 from .normalize import normalize, strip_article
 from .cues import find_cues, lookup as cue_lookup, word_runs, words as cue_words
-from .speakers import Mention, classify, clean_token, parse_mention, pronoun_mention
+from .mentions import Mention, classify, clean_token, parse_mention, pronoun_mention
 from .rules import CueForm
 from .segment import Quote, paragraphs
 

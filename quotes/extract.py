@@ -3,7 +3,8 @@ from . import rules as rules_mod
 from .attribute import find_statements, _words
 from .cues import _skip_letter, words as cue_words
 from .normalize import normalize, strip_article, tokens
-from .speakers import ArticleSpeakers, Mention, classify, clean_token, compatible, parse_mention
+from .mentions import Mention, classify, clean_token, parse_mention
+from .speakers import ArticleSpeakers, compatible
 
 HEADLINE_REPEAT = 0.6      # share of a headline statement's words found in one body statement
 
@@ -304,9 +305,11 @@ def confidence_keys(rec):
     its speaker was reached (named at the cue, an implicit subject, or none), then less of them;
     statements without a speaker fall back on each other's figure, never on those with one."""
     how = "none" if not rec["speaker"] else "mention" if rec["mention"] else "implicit"
+    clause = rec["rule"].split("+", 1)[0]     # "verb" of "verb+person:title-name"
     if how == "none":       # (a statement without its speaker is measured with the others without)
-        return (f"{rec['rule']}:{rec['type']}:none", "*:none", "*")
-    return (f"{rec['rule']}:{rec['type']}:{how}", f"{rec['rule']}:{rec['type']}", rec["rule"], "*")
+        return (f"{clause}:{rec['type']}:none", "*:none", "*")
+    mention = (f"{rec['rule']}:{rec['type']}", rec["rule"]) if clause != rec["rule"] else ()
+    return mention + (f"{clause}:{rec['type']}:{how}", f"{clause}:{rec['type']}", clause, "*")
 
 
 def confidence(rec, rules):
@@ -348,7 +351,8 @@ def extract_article(article, rules=None):
             "type": st.type,
             "channel": st.channel,
             "addressee": st.addressee,
-            "rule": st.rule,
+            # the clause's pattern, and the mention's when one named the speaker ("verb+person:title-name")
+            "rule": f"{st.rule}+{men.pattern}" if men is not None and men.pattern else st.rule,
             "paragraph": st.paragraph,
             "speaker_kind": st.entity.kind if st.entity is not None else None,
         })

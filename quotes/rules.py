@@ -126,7 +126,7 @@ class Rules:
     complementizer_words: object = None     # where complementizer_re may match: [preposition] [ب]complementizer
     document_words: object = None
     document_issuer_re: object = None    # after a document's mention: the words before its issuer
-    #: token -> its class (quotes.speakers.classify): a pure function of the token and these rules
+    #: token -> its class (quotes.mentions.classify): a pure function of the token and these rules
     token_classes: dict = field(default_factory=dict, repr=False)
 
 
@@ -196,7 +196,7 @@ def load(rules_dir=RULES_DIR):
     """Read and compile the rule files of ``rules_dir`` (cached)."""
     cues = _read("cues.yml", rules_dir)
     spk = _read("speakers.yml", rules_dir)
-    r = Rules(data={"cues": cues, "speakers": spk})
+    r = Rules(data={"cues": cues, "speakers": spk, "mentions": _read("mentions.yml", rules_dir)})
     for verb in cues.get("verbs", []):
         lemma = verb["lemma"]
         for tense in ("past", "present"):

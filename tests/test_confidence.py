@@ -31,3 +31,10 @@ def test_ingest_stores_the_confidence(sample_db):
     db = sqlite_utils.Database(sample_db)
     values = [r[0] for r in db.execute("select confidence from statements")]
     assert values and all(v is not None and 0 <= v <= 1 for v in values)
+
+
+def test_a_statement_named_by_a_mention_pattern_is_measured_first_by_that_pattern():
+    rec = {"rule": "verb+person:title-name", "type": "direct", "speaker": "سامح شكري",
+           "mention": "وزير الخارجية سامح شكري"}
+    assert confidence_keys(rec) == ("verb+person:title-name:direct", "verb+person:title-name",
+                                    "verb:direct:mention", "verb:direct", "verb", "*")

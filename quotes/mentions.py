@@ -1,0 +1,223 @@
+"""Mentions: the words naming a speaker, parsed by the grammar of ``rules/mentions.yml``.
+
+The mention is cut into word and punctuation tokens once, each token is tagged from the
+lexicons (quotes.grammar.Tags), and the first pattern of the grammar that matches the string of
+tags says what the words name and which of them are the title, the name or the body.
+"""
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .grammar import Grammar, Tags, Token
+from .normalize import normalize, strip_article
+
+_QUOTE_CHARS = "\"'«»“”„‹›ـ"
+_ABBREV_RE = regex.compile(r"(?<![\p{L}])(\p{L})\.(?=\p{L})")
+_TOKEN_PUNCT = _QUOTE_CHARS + ".،,:؛;()[]"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def clean_token(token):
+    """A token without quotation marks and punctuation, normalized (cached: the vocabulary of
+    news repeats)."""
+    return normalize(token.strip(_TOKEN_PUNCT))
+
+
+@dataclass
+class Mention:
+    """What the words naming a speaker say about it."""
+    text: str                      # the words as written
+    kind: str                      # 'person', 'title', 'institution', 'anonymous', 'pronoun', 'none'
+    name: str = ""                 # the proper name part (persons) or the institution's name
+    title: str = ""                # the title / description part
+    agree: str = ""                # 'm', 'f', 'd', 'p' when the mention itself says so (pronouns)
+    appositive: str = ""           # a title after the name ("عبد العزيز العيد المشرف العام على القناة")
+    pattern: str = ""              # the pattern of rules/mentions.yml that read it
+
+
+def classify(token, rules):
+    """Class of one normalized token: TITLE, INST, ANON, CONN, STOP, DEF or NAME (remembered
+    per rules: the vocabulary of news repeats)."""
+    cls = rules.token_classes.get(token)
+    if cls is None:
+        if len(rules.token_classes) > 1 << 18:
+            rules.token_classes.clear()
+        cls = rules.token_classes[token] = _classify(token, rules)
+    return cls
+
+
+def _classify(token, rules):
+    if token.startswith("لل") and len(token) > 4:      # ل + ال: "للرئيس", "للأمم"
+        return "PREP" if classify("ال" + token[2:], rules) in ("DEF", "INST", "TITLE") else "NAME"
+    bare = strip_article(token)
+    if token in rules.mention_stops or token in rules.forms or token in rules.complementizers \
+            or rules.verb_shape_re.match(token):
+        return "STOP"
+    if token[:1] in "وف" and (token[1:] in rules.forms or token[1:] in rules.mention_stops
+                              or token[1:2] in ("و", "ف") and token[2:] in rules.mention_stops):
+        return "STOP"       # ("وولي" of "وولي ولي العهد": و before a word that is و and a stop)
+    if token in rules.person_titles:
+        return "TITLE"                                  # before the و-rules: "والده", "وزير"
+    if token.startswith("وال") and len(token) > 4:     # "الحرية والعدالة": a conjoined description
+        return "PREP"
+    if token in rules.name_introducers or token in rules.mention_skips:
+        return "SKIP"
+    if token[:1] == "ل" and (token[1:] in rules.media_heads or token[1:] in rules.media_names):
+        return "STOP"                                   # "لمحطة ...", "لقناة ...": a channel follows
+    if token[:1] == "و" and len(token) > 3 and classify(token[1:], rules) in ("TITLE", "INST"):
+        return "PREP"                                  # "عضو إدارة الرائد ومدير الكرة"
+    if token in rules.person_titles or bare in rules.person_titles:
+        return "TITLE"
+    if token in rules.institution_heads or "ال" + token in rules.institution_heads:
+        return "INST"
+    if token in rules.anonymous_heads:
+        return "ANON"
+    if token in rules.name_connectors:
+        return "CONN"
+    if token.startswith("ال") and len(token) > 3:
+        return "DEF"
+    if token[:1] in "لب" and (len(token) > 3 and classify(token[1:], rules) in ("DEF", "INST", "TITLE")
+                              or token[1:] in rules.place_heads):     # "بحي الروضة": one letter, a place
+        return "PREP"
+    if token in ("ل", "ب", "و"):
+        return "SKIP"
+    return "NAME"
+
+
+def pronoun_mention(text, rules):
+    """A pronoun mention ("عنه", "لكنه", "إنها"), or None."""
+    s = text.strip()
+    if not s or len(s.split(None, 1)) > 1:
+        return None         # (more than one word: no pronoun, and no need to normalize it all)
+    t = normalize(s)
+    if " " in t or not t:
+        return None
+    for host in ("عن", "لكن", "ولكن", "ان", "انه", "منه", "له", "ل"):
+        if t.startswith(host) and t[len(host):] in rules.pronouns:
+            return Mention(text.strip(), "pronoun", agree=rules.pronouns[t[len(host):]])
+    return None
+
+
+
+_TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}_.]+(?:[-'][\p{L}\p{M}]+)*|[،,(:؛;)\[\]«»“”\"]")
+_WORD_PUNCT = "،,(:؛;)[]«»“”\""
+
+
+def _word_test(words):
+    keys = {normalize(w) for w in words}
+    return lambda tok: tok.key in keys
+
+
+def _tests(rules):
+    """The tests a tag entry may name: value -> predicate(token)."""
+    def shape(pattern):
+        compiled = regex.compile(pattern)
+        return lambda tok: bool(tok.key) and compiled.search(tok.key) is not None
+
+    def raw(pattern):
+        compiled = regex.compile(pattern)
+        return lambda tok: compiled.search(tok.text) is not None
+
+    def cue(value):
+        if value != "past-verb":
+            raise ValueError(f"cue test: unknown value {value!r}")
+        return lambda tok: (f := rules.forms.get(tok.key)) is not None and f.tense == "past" and f.kind == "verb"
+
+    def klass(value):
+        names = {value} if isinstance(value, str) else set(value)
+        return lambda tok: bool(tok.key) and classify(tok.key, rules) in names
+
+    return {
+        "punct": lambda chars: lambda tok: not tok.key and tok.text in chars,
+        "word": _word_test,
+        "list": lambda name: (lambda words: lambda tok: tok.key in words)(getattr(rules, name)),
+        "bare_list": lambda name: (lambda words: lambda tok: strip_article(tok.key) in words)(getattr(rules, name)),
+        "and_list": lambda name: (lambda words: lambda tok: tok.key[:1] == "و" and strip_article(tok.key[1:]) in words)(getattr(rules, name)),
+        "not_list": lambda name: (lambda words: lambda tok: tok.key not in words)(getattr(rules, name)),
+        "class": klass,
+        "shape": shape,
+        "raw": raw,
+        "cue": cue,
+    }
+
+
+def grammar(rules):
+    """The mention grammar compiled for ``rules`` (once per rules object)."""
+    g = rules.__dict__.get("_mention_grammar")
+    if g is None:
+        spec = rules.data.get("mentions") or {}
+        g = Grammar(Tags(spec["tags"], _tests(rules)), spec.get("sets"), spec.get("macros"), spec["patterns"])
+        g.tag_cache = {}
+        rules.__dict__["_mention_grammar"] = g
+    return g
+
+
+def tokens(text, g, limit):
+    """The word and punctuation tokens of ``text`` (the first ``limit`` words), tagged."""
+    out = []
+    cache = g.tag_cache
+    words = 0
+    for m in _TOKEN_RE.finditer(text):
+        raw = m.group()
+        if raw in _WORD_PUNCT:
+            key = ""
+        else:
+            words += 1
+            if words > limit:
+                break
+            key = clean_token(raw)
+            if not key:
+                continue        # a tatweel or marks alone
+        sym = cache.get(raw)
+        if sym is None:
+            if len(cache) > 1 << 17:
+                cache.clear()
+            sym = cache[raw] = g.tags.tag(Token(raw, 0, 0, key))
+        out.append(Token(raw, m.start(), m.end(), key, sym))
+    return out
+
+
+_SKIPPED = ".k&r"       # initials ("د.") and a lone ل / ب / و: no part of a title's or name's words
+
+
+def _words(toks, m, group):
+    if m.group(group) is None:
+        return []
+    a, b = m.span(group)
+    out, conj = [], ""
+    for t in toks[max(a - 1, 0):b - 1]:
+        if t.tag == "&" and out:
+            conj = t.text       # a second quoted name keeps its و ("صحيفتا "ذي دايلي مايل" و"دايلي تلغراف"")
+        elif t.key and t.tag not in _SKIPPED:
+            out.append(conj + (t.text.strip(_QUOTE_CHARS + ".،,") if len(t.text.strip(".")) > 1 else t.text))
+            conj = ""
+    return out
+
+
+def parse_mention(text, rules, max_tokens=20, name_first=False):
+    """Parse the words naming a speaker; returns a :class:`Mention` (kind 'none' if no speaker)
+    and, as its ``pattern``, the name of the grammar's pattern that read it.  ``name_first``: the
+    words follow a verb, so a verb's form first is a name ("وقال راي بابار")."""
+    pron = pronoun_mention(text, rules)
+    if pron:
+        return pron
+    text = _ABBREV_RE.sub(r"\1. ", text)      # "د.عصام العريان" -> "د. عصام العريان"
+    g = grammar(rules)
+    toks = tokens(text, g, 2 * max_tokens)
+    symbols = ("~" if name_first else "=") + "".join(t.tag for t in toks)
+    found = g.match(symbols)
+    if found is None or found[1]["kind"] == "none":
+        return Mention("", "none")
+    pattern, spec, m = found
+    inside = [t for t in toks[:m.end() - 1] if t.tag not in ",:"]
+    first = next((k for k, t in enumerate(inside) if t.tag != "H"), len(inside))
+    span = text[inside[first].start:inside[-1].end].strip() if first < len(inside) else ""
+    title = " ".join(_words(toks, m, "title"))
+    name = " ".join(_words(toks, m, "name"))
+    kind = spec["kind"]
+    if kind in ("institution", "anonymous"):
+        body = " ".join(_words(toks, m, "body"))
+        return Mention(span, kind, name=body, title=body, pattern=pattern)
+    return Mention(span, kind, name=name if kind == "person" else "", title=title,
+                   appositive=" ".join(_words(toks, m, "app")), pattern=pattern)

@@ -1,0 +1,203 @@
+"""The mention grammar (rules/mentions.yml) and the engine that runs it (quotes/grammar.py).
+
+Every pattern of the grammar is named by a test here, with words from real news (the shared
+corpus and the bulk SaudiNewsNet corpus); a test below fails when a pattern has none.
+"""
+import os
+
+import pytest
+import yaml
+
+from quotes import rules as rules_mod
+from quotes.grammar import Grammar, Tags, Token
+from quotes.mentions import grammar, parse_mention, tokens
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return rules_mod.load()
+
+
+def read(rules, text, name_first=False):
+    return parse_mention(text, rules, name_first=name_first)
+
+
+def test_tags_come_from_the_first_entry_whose_tests_pass():
+    tags = Tags([{"tag": "digit", "sym": "#", "shape": r"^\d"}, {"tag": "word", "sym": "w"}],
+                {"shape": lambda v: lambda tok: tok.key[:1].isdigit()})
+    assert tags.tag(Token("12", 0, 2, "12")) == "#" and tags.tag(Token("قال", 0, 3, "قال")) == "w"
+
+
+def test_a_tag_table_with_an_unknown_test_or_a_long_symbol_is_refused():
+    with pytest.raises(ValueError, match="unknown test"):
+        Tags([{"tag": "x", "sym": "x", "colour": "red"}], {})
+    with pytest.raises(ValueError, match="one character"):
+        Tags([{"tag": "x", "sym": "xy"}], {})
+    with pytest.raises(ValueError, match="no tag fits"):
+        Tags([{"tag": "x", "sym": "x", "shape": "a"}], {"shape": lambda v: lambda tok: False}).tag(Token("b", 0, 1, "b"))
+
+
+def test_patterns_over_tag_names_compile_to_one_expression_and_the_first_match_wins():
+    tags = Tags([{"tag": "title", "sym": "t", "word": "t"}, {"tag": "name", "sym": "n"}],
+                {"word": lambda v: lambda tok: tok.key == v})
+    g = Grammar(tags, {"any": ["title", "name"]}, {"person": "<title>+ (?P<name> <name>+ )"},
+                {"person:title-name": {"kind": "person", "match": "{person}"},
+                 "title:title": {"kind": "title", "match": "<title>+ <not-name>*"}})
+    name, spec, m = g.match("ttnn")
+    assert name == "person:title-name" and m.group("name") == "nn" and spec["kind"] == "person"
+    assert g.match("tt")[0] == "title:title"
+    assert g.match("nt") is None
+
+
+def test_macros_that_nest_without_end_are_refused():
+    tags = Tags([{"tag": "name", "sym": "n"}], {})
+    with pytest.raises(ValueError, match="nest too deep"):
+        Grammar(tags, {}, {"a": "{a}"}, {"p": {"kind": "none", "match": "{a}"}})
+
+
+def test_every_token_is_tagged_once_with_exact_offsets(rules):
+    text = "وقال الرئيس الروسي فلاديمير بوتين، إن"
+    toks = tokens(text, grammar(rules), 40)
+    assert all(text[t.start:t.end] == t.text for t in toks)
+    assert "".join(t.tag for t in toks) == "STnNB,S"
+
+
+# -- the patterns, each with real text ---------------------------------------------------------
+
+def test_person_title_name(rules):
+    # the commonest shape: a title (with its adjectives and complements), then the name
+    m = read(rules, "الرئيس الروسي فلاديمير بوتين")
+    assert (m.pattern, m.name, m.title) == ("person:title-name", "فلاديمير بوتين", "الرئيس الروسي")
+    # a title in construct governs the word after it: "رئيس مصر" names no one
+    assert read(rules, "رئيس مصر").kind == "title"
+    # a title after the name is an appositive ("الدكتور عصام العريان، نائب رئيس حزب ...")
+    m = read(rules, "جول محمد بيدار نائب حاكم إقليم باداخشان")
+    assert m.name == "جول محمد بيدار" and m.appositive.startswith("نائب حاكم")
+    # a family name with the article ends the name ("آل الشيخ"), after عبد it does not
+    assert read(rules, "الشيخ عبدالعزيز بن عبدالله آل الشيخ المسلمين").name == "عبدالعزيز بن عبدالله آل الشيخ"
+    assert read(rules, "العقيد عبد الله محمد عبد المولى السعيطي").name == "عبد الله محمد عبد المولى السعيطي"
+    # right after a verb, a verb's form first is a name ("وقال راي بابار")
+    assert read(rules, "راي الحداد، رئيس شرطة المنطقة،", name_first=True).name == "راي الحداد"
+
+
+def test_person_title_name_with_a_body_named_after_a_person(rules):
+    # the body-name macro: "مدير مركز الملك عبد الله بن عبد العزيز بجدة الدكتور زهير ميمني"
+    m = read(rules, "مدير مركز الملك عبد الله بن عبد العزيز بجدة الدكتور زهير عبد الرحيم ميمني")
+    assert (m.pattern, m.name) == ("person:title-name", "زهير عبد الرحيم ميمني")
+
+
+def test_person_title_place_name(rules):
+    m = read(rules, "القيادي في حماس أسامة بدران")
+    assert (m.pattern, m.name, m.title) == ("person:title-place-name", "أسامة بدران", "القيادي في حماس")
+    # a body and its head after في: the official is unnamed, not the president
+    assert read(rules, "مسؤول بارز في إدارة الرئيس سامي الحداد").kind == "title"
+
+
+def test_person_title_apposition(rules):
+    m = read(rules, "وزير المالية، تارو آسو")
+    assert (m.pattern, m.name, m.title) == ("person:title-apposition", "تارو آسو", "وزير المالية")
+    m = read(rules, "المسؤول بإدارة مهمة استكشاف المريخ بوكالة ناسا، جون غرونسفيلد، إن")
+    assert (m.pattern, m.name) == ("person:title-apposition", "جون غرونسفيلد")
+
+
+def test_person_title_place_apposition(rules):
+    m = read(rules, "مبعوث الأمم المتحدة إلى سوريا، ستيفان دي ميستورا")
+    assert (m.pattern, m.name) == ("person:title-place-apposition", "ستيفان دي ميستورا")
+
+
+def test_person_title_nisba_apposition(rules):
+    m = read(rules, "مدرب مانشستر يونايتد، الهولندي لويس فان غال، إن")
+    assert (m.pattern, m.name) == ("person:title-nisba-apposition", "لويس فان غال")
+
+
+def test_person_title_quoted_name(rules):
+    m = read(rules, "الدكتورة «هتون الفاسي»")
+    assert (m.pattern, m.name, m.title) == ("person:title-quoted-name", "هتون الفاسي", "الدكتورة")
+    # a quoted body in the title, then the name
+    assert read(rules, 'مدير "فنون أبها" أحمد السروي').name == "أحمد السروي"
+
+
+def test_person_introduced_name(rules):
+    m = read(rules, "متطوع يدعى أبو زهراء البصراوي")
+    assert (m.pattern, m.name) == ("person:introduced-name", "أبو زهراء البصراوي")
+
+
+def test_person_title_ali(rules):
+    # علي after a title and before a family name of the nisba shape is Ali, not على
+    m = read(rules, "وزير البترول السعودي علي النعيمي")
+    assert (m.pattern, m.name) == ("person:title-ali", "علي النعيمي")
+
+
+def test_person_title_family(rules):
+    m = read(rules, "قائد السبسي")
+    assert (m.pattern, m.name, m.title) == ("person:title-family", "السبسي", "قائد")
+    # a word ending in ى is no family name ("أمين الفتوى")
+    assert read(rules, "أمين الفتوى").kind == "title"
+
+
+def test_person_family_name(rules):
+    m = read(rules, "العريان")
+    assert (m.pattern, m.kind, m.name) == ("person:family-name", "person", "العريان")
+
+
+def test_person_one_word(rules):
+    # one word that is nothing else is taken as a name ("وقالت والمعارضة ...")
+    m = read(rules, "والمعارضة")
+    assert (m.pattern, m.name) == ("person:one-word", "والمعارضة")
+    # a headline's quoted name ("«موسى»: غضب المواطنين مسؤولية مرسي")
+    assert read(rules, "«موسى»").name == "موسى"
+
+
+def test_institution_body(rules):
+    m = read(rules, "المفوضية العليا للأمم المتحدة لشؤون اللاجئين أن")
+    assert (m.pattern, m.name) == ("institution:body", "المفوضية العليا للأمم المتحدة لشؤون اللاجئين")
+    # after the institution's adjective a word of its own is what it has, not its name
+    assert read(rules, "الشركة نتائجها").name == "الشركة"
+
+
+def test_institution_quoted_name(rules):
+    m = read(rules, 'صحيفتا "ذي دايلي مايل" و"دايلي تلغراف"')
+    assert (m.pattern, m.name) == ("institution:quoted-name", "صحيفتا ذي دايلي مايل ودايلي تلغراف")
+
+
+def test_institution_state(rules):
+    m = read(rules, "مملكة البحرين التفجير")
+    assert (m.pattern, m.kind, m.name) == ("institution:state", "institution", "مملكة البحرين")
+
+
+def test_anonymous_source(rules):
+    m = read(rules, "مصدر مسؤول في وزارة الصحة اليمنية")
+    assert (m.pattern, m.kind, m.name) == ("anonymous:source", "anonymous", "مصدر مسؤول")
+
+
+def test_title_title(rules):
+    m = read(rules, "المتحدث الرسمي باسم وزارة الإسكان، تقديرهم")
+    assert (m.pattern, m.title) == ("title:title", "المتحدث الرسمي باسم وزارة الإسكان")
+    # (a noun with a possessive pronoun after the comma is what he expressed, not his name)
+
+
+def test_title_owner(rules):
+    # "وأكد حرص سموه على أن": the noun's honorific owner speaks
+    m = read(rules, "حرص سموه", name_first=True)
+    assert (m.pattern, m.kind, m.title) == ("title:owner", "title", "سموه")
+
+
+def test_title_descriptions(rules):
+    m = read(rules, "الشيف الشاب")
+    assert (m.pattern, m.kind) == ("title:descriptions", "title")
+
+
+def test_none_no_subject(rules):
+    # a number, "ونظامه", "للصحفيين": no subject begins so
+    for text in ("16 سنة", "ونظامه", "للصحفيين"):
+        assert read(rules, text).kind == "none", text
+    assert "none:no-subject" in grammar(rules).names
+
+
+def test_every_pattern_of_the_grammar_has_a_test_that_names_it():
+    with open(os.path.join(rules_mod.RULES_DIR, "mentions.yml"), encoding="utf-8") as f:
+        names = list(yaml.safe_load(f)["patterns"])
+    with open(__file__, encoding="utf-8") as f:
+        here = f.read()
+    missing = [n for n in names if f'"{n}"' not in here]
+    assert not missing, f"patterns without a test: {missing}"
