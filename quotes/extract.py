@@ -14,6 +14,7 @@ def _prescan(text, rules, speakers, word_list=None):
     titles = rules.title_words
     words = word_list if word_list is not None else cue_words(text)
     keys = rules.title_keys
+    covered, holder = -1, ""    # where the last person read ends, and his name
     for i in [i for i, w in enumerate(words) if w[2] in keys]:
         ws, we, key = words[i]
         if i and words[i - 1][2] in rules.term_heads:
@@ -26,13 +27,16 @@ def _prescan(text, rules, speakers, word_list=None):
             continue
         _register_name_before(text, words, i, s, rules, speakers)
         # only where a name follows within a few words (most titles stand alone: "قال الرئيس إن")
-        if not any(classify(k, rules) == "NAME" for _, _, k in words[i + 1:i + 7]):
+        if not any(classify(k, rules) in ("NAME", "CONN") for _, _, k in words[i + 1:i + 7]):
             continue
         end = text.find("\n", s, s + 120)
         end = s + 120 if end < 0 else end
         men = parse_mention(text[s:end], rules)
-        if men.kind == "person" and men.title:
+        if men.kind == "person" and men.title and (s >= covered or men.name in holder or holder in men.name):
+            # (a title inside the last person's words is his: "الدكتور عبد الواحد النبوي وزير الثقافة
+            # المصري إطلاق مشروع جديد" names no "إطلاق مشروع جديد")
             speakers.register(men, s)
+            covered, holder = max(covered, s + len(men.text)), men.name if s >= covered else max(holder, men.name, key=len)
 
 
 def _register_name_before(text, words, i, title_start, rules, speakers):

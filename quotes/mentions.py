@@ -119,6 +119,10 @@ def _tests(rules):
         compiled = regex.compile(pattern)
         return lambda tok: compiled.search(tok.text) is not None
 
+    def not_raw(pattern):
+        compiled = regex.compile(pattern)
+        return lambda tok: compiled.search(tok.text) is None
+
     def cue(value):
         if value != "past-verb":
             raise ValueError(f"cue test: unknown value {value!r}")
@@ -138,6 +142,7 @@ def _tests(rules):
         "class": klass,
         "shape": shape,
         "raw": raw,
+        "not_raw": not_raw,
         "cue": cue,
     }
 

@@ -1329,3 +1329,12 @@ def test_a_conjunction_before_a_stop_word_that_begins_with_waw_is_no_name(rules)
     # وولي ولي العهد" - "وولي" was named as a speaker
     from quotes.speakers import classify
     assert classify("وولي", rules) == "STOP" and classify("ووليد", rules) == "NAME"
+
+
+def test_a_title_in_a_persons_appositive_names_no_one_else(extract):
+    # quotes/extract.py _prescan. Asharq Al-Awsat (dev2): "أعلن الدكتور عبد الواحد النبوي وزير الثقافة
+    # المصري إطلاق مشروع جديد ... وقال الوزير في بيان ... إن" - the title, read again on its own,
+    # made "إطلاق مشروع جديد" a minister
+    text = ("أعلن الدكتور سامي الحداد وزير الثقافة المصري إطلاق مشروع جديد بعنوان «مكتبتك».\n"
+            "وقال الوزير في بيان لوزارة الثقافة إن المشروع يبدأ الشهر المقبل.")
+    assert only(extract(text), cue="قال")["speaker"] == "سامي الحداد"

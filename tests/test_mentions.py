@@ -80,6 +80,23 @@ def test_person_title_name(rules):
     assert read(rules, "راي الحداد، رئيس شرطة المنطقة،", name_first=True).name == "راي الحداد"
 
 
+def test_a_verbal_noun_after_the_name_is_the_verbs_object(rules):
+    # the verbal-noun tag. Arriyadiyah (dev2): "رفع رئيس الاتحاد السعودي للفروسية الأمير عبدالله بن فهد
+    # بن عبدالله التهنئة لخادم الحرمين"; Okaz (dev2): "وجدد أبو مازن التأكيد على ..."
+    assert read(rules, "الأمير عبدالله بن فهد بن عبدالله التهنئة لخادم الحرمين").name == "عبدالله بن فهد بن عبدالله"
+    assert read(rules, "أبو مازن التأكيد على").name == "أبو مازن"
+    # a feminine nisba and an active participle are no verbal nouns
+    assert read(rules, "وكالة أنباء الأناضول الحكومية التركية").name.endswith("التركية")
+    assert read(rules, "وزارة الصحة التابعة لحكومة اليمن").name.startswith("وزارة الصحة التابعة")
+
+
+def test_a_title_after_the_name_is_a_title_not_the_words_after_it(rules):
+    # the app macro. Asharq Al-Awsat (dev2): "أعلن الدكتور عبد الواحد النبوي وزير الثقافة المصري
+    # إطلاق مشروع جديد" - the appositive ran on into what he announced
+    m = read(rules, "الدكتور عبد الواحد النبوي وزير الثقافة المصري إطلاق مشروع جديد")
+    assert (m.name, m.appositive) == ("عبد الواحد النبوي", "وزير الثقافة المصري")
+
+
 def test_person_title_name_with_a_body_named_after_a_person(rules):
     # the body-name macro: "مدير مركز الملك عبد الله بن عبد العزيز بجدة الدكتور زهير ميمني"
     m = read(rules, "مدير مركز الملك عبد الله بن عبد العزيز بجدة الدكتور زهير عبد الرحيم ميمني")
