@@ -79,19 +79,19 @@ def _sentence_start(text, pos):
     return found + 1 if found >= 0 else floor
 
 
-def _sentence_subject(text, st, rules):
-    """The speaker a participle continues: the subject of its sentence's first verb."""
-    start = _sentence_start(text, st.cue_start)
-    if st.cue_start - start > MAX_SENTENCE_BACK:
+def _sentence_subject(text, pos, rules):
+    """The subject of the first verb of the sentence holding ``pos`` (the speaker a participle continues)."""
+    start = _sentence_start(text, pos)
+    if pos - start > MAX_SENTENCE_BACK:
         return None     # too long a run of text to tell its subject (and a look back must stay bounded)
-    words = _words(text, start, st.cue_start)
+    words = _words(text, start, pos)
     while words and normalize(words[0][0]) in rules.clause_particles:
         words = words[1:]
     if len(words) > 2 and normalize(words[0][0] + " " + words[1][0]).strip("،, ") in rules.sentence_adjuncts:
         words = words[2:]       # "من جانبه عبر الفارس ...": the verb follows the adjunct
     # an opening adjunct "وفي وقت سابق،" stands before the verb: skip to after its comma
     if words and normalize(words[0][0]) in rules.mention_stops | {"وفي", "وفى"}:
-        comma = max(text.rfind("،", start, st.cue_start), text.rfind(",", start, st.cue_start))
+        comma = max(text.rfind("،", start, pos), text.rfind(",", start, pos))
         words = [w for w in words if w[1] > comma] if comma >= 0 else []
     if len(words) < 2:
         return None
@@ -100,11 +100,29 @@ def _sentence_subject(text, st, rules):
     first = normalize(words[0][0])
     if gap and gap[0] in ":«“\"" and (first in rules.forms or first[1:] in rules.forms):
         return None     # "وقال: "الخطة جاهزة"، مضيفا": the verb's words follow, not a subject
-    men = parse_mention(text[s:min(st.cue_start, s + 300)], rules)
+    men = parse_mention(text[s:min(pos, s + 300)], rules)
     if men.kind == "title" and not any(classify(clean_token(w), rules) == "TITLE" for w in men.title.split()):
         # "وانتقد الحداد القرار، قائلاً": a family name, then the verb's object
         return Mention(words[1][0], "person", name=words[1][0])
     return men if men.kind in ("person", "institution", "anonymous", "title") else None
+
+
+def _previous_subject(text, st, prev, rules, speakers):
+    """"رفع رئيس الاتحاد ... الأمير عبدالله بن فهد التهنئة لـ... .وأكد أن ...": a verb opening its
+    sentence with no subject continues the subject of the sentence before, when that sentence
+    reported nothing (else its speaker is the latest) and its subject is a titled person or an
+    institution (not the words after a verb's object)."""
+    start = _sentence_start(text, st.cue_start)
+    if text[start:st.cue_start].strip(" \t\xa0\u200f") not in ("", "و", "ف") or start < 2:
+        return None
+    before = _sentence_start(text, start - 1)
+    if prev is not None and prev.cue_start >= before:
+        return None
+    subj = _sentence_subject(text, start - 1, rules)
+    if subj is None or not (subj.kind == "person" and subj.title or subj.kind == "institution"):
+        return None
+    ent = _known(speakers, subj) or speakers.register(subj, before)
+    return ent if ent is not None and compatible(ent, st.agree) else None
 
 
 def _kana_subject(text, st, rules):
@@ -214,7 +232,7 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
                 # بلاده ...، مبيناً أن": the nearest speaking subject of the sentence, not its first
                 ent = last_subject[1]
             else:
-                subj = _sentence_subject(text, st, rules)
+                subj = _sentence_subject(text, st.cue_start, rules)
                 if subj is not None:
                     ent = _known(speakers, subj)
                     # a first mention counts only when it is unmistakably a speaker: titled or an institution
@@ -226,6 +244,8 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
             # "وجاء في المقال": the author is the person the text spoke of last
             ent = next((e for e in sorted(speakers.entities, key=lambda e: -e.seen_before(st.cue_start))
                         if e.seen_before(st.cue_start) >= 0 and e.kind == "person"), None)
+        if ent is None and men is None and st.rule == "verb" and not st.inherit:
+            ent = _previous_subject(text, st, statements[i - 1] if i else None, rules, speakers)
         if ent is None and (men is None or men.kind in ("pronoun", "none")):
             agree = men.agree if men is not None and men.kind == "pronoun" else st.agree
             ent = next((e for e in reversed(recent) if compatible(e, agree) and not _cited(e, rules)), None)

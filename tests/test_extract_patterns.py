@@ -1338,3 +1338,16 @@ def test_a_title_in_a_persons_appositive_names_no_one_else(extract):
     text = ("أعلن الدكتور سامي الحداد وزير الثقافة المصري إطلاق مشروع جديد بعنوان «مكتبتك».\n"
             "وقال الوزير في بيان لوزارة الثقافة إن المشروع يبدأ الشهر المقبل.")
     assert only(extract(text), cue="قال")["speaker"] == "سامي الحداد"
+
+
+def test_a_verb_opening_a_sentence_continues_the_subject_of_the_sentence_before(extract):
+    # quotes/extract.py _previous_subject. Arriyadiyah (dev2): "رفع رئيس الاتحاد السعودي للفروسية
+    # الأمير عبدالله بن فهد بن عبدالله التهنئة لخادم الحرمين الشريفين الملك سلمان ... . وأكد أن" -
+    # the king, named last as the one congratulated, was given the statement
+    text = ("رفع رئيس الاتحاد السعودي للفروسية الأمير سامي بن فهد الحداد التهنئة لخادم الحرمين "
+            "الشريفين الملك سلمان بن عبدالعزيز بمناسبة الإنجاز الجديد. وأكد أن هذا الإنجاز غير مستغرب.")
+    assert only(extract(text), cue="أكد")["speaker"] == "سامي بن فهد الحداد"
+    # a sentence that reported something: its speaker goes on, whoever its subject
+    text = ("قال الأمير سامي الحداد إن الزيارة ناجحة وشكر الملك سلمان بن عبدالعزيز على دعمه. "
+            "وأكد أن المشروع سيكتمل.")
+    assert only(extract(text), cue="أكد")["speaker"] == "سامي الحداد"
