@@ -708,7 +708,7 @@ def according_statement(text, para, m, rules, field, pindex):
     elif normalize(src).startswith("ل") and len(src) > 1 and (src[1] in "ـ " or classify(normalize(src.split()[0])[1:], rules) != "NAME"
                                                             or i == 0 and normalize(m.group("cue")) in rules.according_lam):
         src = src[1:].lstrip("ـ ")
-    men = parse_mention(src, rules)
+    men = parse_mention(src, rules, source=True)
     if men.kind in ("none", "pronoun") or not _source_like(men, rules):
         return None
     sent_start = max(para.sentence_start_before(cs), cs - MAX_SOURCED_CLAUSE)

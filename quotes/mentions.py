@@ -200,17 +200,18 @@ def _words(toks, m, group):
     return out
 
 
-def parse_mention(text, rules, max_tokens=20, name_first=False):
+def parse_mention(text, rules, max_tokens=20, name_first=False, source=False):
     """Parse the words naming a speaker; returns a :class:`Mention` (kind 'none' if no speaker)
     and, as its ``pattern``, the name of the grammar's pattern that read it.  ``name_first``: the
-    words follow a verb, so a verb's form first is a name ("وقال راي بابار")."""
+    words follow a verb, so a verb's form first is a name ("وقال راي بابار"); ``source``: they
+    follow بحسب / وفق / نقلاً عن."""
     pron = pronoun_mention(text, rules)
     if pron:
         return pron
     text = _ABBREV_RE.sub(r"\1. ", text)      # "د.عصام العريان" -> "د. عصام العريان"
     g = grammar(rules)
     toks = tokens(text, g, 2 * max_tokens)
-    symbols = ("~" if name_first else "=") + "".join(t.tag for t in toks)
+    symbols = ("~" if name_first else "^" if source else "=") + "".join(t.tag for t in toks)
     found = g.match(symbols)
     if found is None or found[1]["kind"] == "none":
         return Mention("", "none")

@@ -177,6 +177,17 @@ def test_institution_quoted_name(rules):
     assert (m.pattern, m.name) == ("institution:quoted-name", "صحيفتا ذي دايلي مايل ودايلي تلغراف")
 
 
+def test_institution_source_phrase(rules):
+    # Al Riyadh (dev2): "وتم العثور على مسدس محشو في سيارة اداير وفقا لوثائق المحكمة"; Al-Masry
+    # Al-Youm (dev2): "بحسب نتائج الجولة الأولى" - the source was cut at its first adjective
+    m = parse_mention("وثائق المحكمة", rules, source=True)
+    assert (m.pattern, m.kind, m.name) == ("institution:source-phrase", "institution", "وثائق المحكمة")
+    assert parse_mention("نتائج الجولة الأولى", rules, source=True).name == "نتائج الجولة الأولى"
+    # a person after بحسب is still a person, and the phrase is read so only after بحسب / وفق
+    assert parse_mention("محمد البرادعي", rules, source=True).kind == "person"
+    assert parse_mention("نتائج الجولة الأولى", rules).pattern != "institution:source-phrase"
+
+
 def test_institution_state(rules):
     m = read(rules, "مملكة البحرين التفجير")
     assert (m.pattern, m.kind, m.name) == ("institution:state", "institution", "مملكة البحرين")
