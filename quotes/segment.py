@@ -149,7 +149,8 @@ def pair_quotes(text, start, end):
     found.sort(key=lambda q: (q.start, -q.end))
     closed = [q for q in found if q.closed]
     closed_starts = [q.start for q in closed]
-    found = [q if q.closed else _before_next_clause(text, _before_next_quote(text, q, closed, closed_starts))
+    breaks = _clause_breaks(text, start, para_end) if len(closed) < len(found) else []
+    found = [q if q.closed else _before_next_clause(text, _before_next_quote(text, q, closed, closed_starts), breaks)
              for q in found]
     found.sort(key=lambda q: (q.start, -q.end))
     outer = []
@@ -184,19 +185,29 @@ def _before_next_quote(text, q, closed, closed_starts):
 _WORD_AFTER_RE = regex.compile(r"\s*[\"”»’]?\s*([\p{L}\p{M}]+)")
 
 
-def _before_next_clause(text, q):
-    """An unclosed quotation ends at a sentence end followed by a reporting verb after و or ف,
-    which opens a clause of the reporter's ('وقال: " الحمدالله على تحقيق هذا الإنجاز ... .
-    وأبان أن البطولة تعد ...'): the quotation was left open, not continued."""
-    if q.closed or q.inner_end <= q.inner_start:
-        return q
-    for m in SENTENCE_END_RE.finditer(text, q.inner_start, q.inner_end, timeout=REGEX_TIMEOUT):
+def _clause_breaks(text, start, end):
+    """The sentence ends of ``text[start:end]`` followed by a reporting verb after و or ف, which
+    opens a clause of the reporter's: (where each sentence end starts, where it ends), in order
+    (found once a paragraph, so that many unclosed quotations stay linear)."""
+    out = []
+    for m in SENTENCE_END_RE.finditer(text, start, end, timeout=REGEX_TIMEOUT):
         w = _WORD_AFTER_RE.match(text, m.end())
         if w and _opens_reporting_clause(w.group(1)):
-            end = m.start()
-            while end > q.inner_start and text[end - 1] in " \t":
-                end -= 1
-            return Quote(q.start, q.inner_start, end, end, False, q.mark)
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _before_next_clause(text, q, breaks):
+    """An unclosed quotation ends at the first of ``breaks`` inside it ('وقال: " الحمدالله على
+    تحقيق هذا الإنجاز ... . وأبان أن البطولة تعد ...'): the quotation was left open, not continued."""
+    if q.closed or q.inner_end <= q.inner_start:
+        return q
+    i = bisect_left(breaks, (q.inner_start, -1))
+    if i < len(breaks) and breaks[i][1] <= q.inner_end:
+        end = breaks[i][0]
+        while end > q.inner_start and text[end - 1] in " \t":
+            end -= 1
+        return Quote(q.start, q.inner_start, end, end, False, q.mark)
     return q
 
 

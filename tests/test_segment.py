@@ -101,3 +101,16 @@ def test_the_periods_of_an_abbreviation_end_no_sentence():
     text = "وأضاف لتلفزيون بي.بي.سي «الشخص الذي دونها ربما عرفه»، وقال في لبنان.من جهته أوضح الوزير."
     para = paragraphs(text)[0]
     assert para.sentence_end_after(0) == text.index("لبنان.") + len("لبنان")
+
+
+def test_many_unclosed_quotations_look_at_each_sentence_end_once(monkeypatch):
+    # an unclosed mark ends before a sentence that opens with a reporting verb; each sentence
+    # end of the paragraph is looked at once for all its unclosed marks, not once for each mark
+    # (a 5 MB line of unclosed marks took minutes)
+    from quotes import segment
+    seen = []
+    real = segment._opens_reporting_clause
+    monkeypatch.setattr(segment, "_opens_reporting_clause", lambda w: seen.append(w) or real(w))
+    text = "قال إن “ «كلمة أخرى. " * 200 + "وأضاف أن العمل مستمر."
+    quotes = segment.pair_quotes(text, 0, len(text))
+    assert quotes and len(seen) <= 201
