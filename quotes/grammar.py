@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Token:
     text: str       # as written
     start: int
@@ -21,14 +21,31 @@ class Token:
     tag: str = ""   # the tag's character
 
 
+def _all(tests):
+    """One predicate for an entry's tests (most entries have one or two)."""
+    if not tests:
+        return lambda tok: True
+    if len(tests) == 1:
+        return tests[0]
+    if len(tests) == 2:
+        a, b = tests
+        return lambda tok: a(tok) and b(tok)
+    return lambda tok: all(t(tok) for t in tests)
+
+
 class Tags:
     """The ordered tag table: ``[{tag: name, sym: char, <test>: value, ...}]``.  ``tests`` maps a
     test's name to a factory ``value -> predicate(token)``; a token takes the symbol of the first
-    entry whose every test it passes."""
+    entry whose every test it passes.
 
-    def __init__(self, table, tests):
+    ``index``: (a test's name, a function of the token giving the value that test compares), so
+    that the token's value is computed once and only the entries that test allows (or that do not
+    use it) are tried: one lexicon lookup a word, not one an entry."""
+
+    def __init__(self, table, tests, index=None):
         self.entries = []
         self.sym = {}
+        self.index_test, self.index_of = index if index else (None, None)
         for entry in table:
             name, sym = entry["tag"], entry["sym"]
             if len(sym) != 1:
@@ -36,13 +53,24 @@ class Tags:
             unknown = [k for k in entry if k not in ("tag", "sym") and k not in tests]
             if unknown:
                 raise ValueError(f"tag {name}: unknown test {unknown[0]!r}")
-            conds = [tests[k](v) for k, v in entry.items() if k not in ("tag", "sym")]
-            self.entries.append((sym, conds))
+            allowed = entry.get(self.index_test) if self.index_test else None
+            allowed = None if allowed is None else {allowed} if isinstance(allowed, str) else set(allowed)
+            conds = [tests[k](v) for k, v in entry.items() if k not in ("tag", "sym", self.index_test)]
+            self.entries.append((sym, _all(conds), allowed))
             self.sym[name] = self.sym.get(name, "") + sym
+        self._for_value = {}
+
+    def _entries(self, value):
+        found = self._for_value.get(value)
+        if found is None:
+            found = self._for_value[value] = [(sym, test) for sym, test, allowed in self.entries
+                                              if allowed is None or value in allowed]
+        return found
 
     def tag(self, token):
-        for sym, conds in self.entries:
-            if all(test(token) for test in conds):
+        value = self.index_of(token) if self.index_of else None
+        for sym, test in self._entries(value):
+            if test(token):
                 return sym
         raise ValueError(f"no tag fits {token.text!r}: the table needs a last entry with no test")
 
@@ -65,9 +93,11 @@ class Grammar:
         branches = []
         for i, p in enumerate(patterns):
             self.names.append(p)
-            branches.append(f"(?P<p{i}>{self._expand(patterns[p]['match'], 0)})")
+            # (an empty group closes each branch: the one that matched names the pattern)
+            branches.append(f"(?:{self._expand(patterns[p]['match'], 0)})(?P<_{i}>)")
         self.patterns = patterns
         self.regex = regex.compile("|".join(branches), regex.VERSION1)
+        self._ends = [self.regex.groupindex[f"_{i}"] for i in range(len(self.names))]
 
     def _expand(self, pattern, depth):
         if depth > 20:
@@ -86,7 +116,6 @@ class Grammar:
         m = self.regex.match(symbols, pos)
         if m is None:
             return None
-        i = int(m.lastgroup[1:]) if m.lastgroup and m.lastgroup.startswith("p") else \
-            next(k for k in range(len(self.names)) if m.group(f"p{k}") is not None)
-        name = self.names[i]
+        end = m.end()
+        name = self.names[next(i for i, g in enumerate(self._ends) if m.start(g) == end)]
         return name, self.patterns[name], m

@@ -152,34 +152,56 @@ def grammar(rules):
     g = rules.__dict__.get("_mention_grammar")
     if g is None:
         spec = rules.data.get("mentions") or {}
-        g = Grammar(Tags(spec["tags"], _tests(rules)), spec.get("sets"), spec.get("macros"), spec["patterns"])
+        # (each token's lexicon class is looked up once, and only the entries of that class tried)
+        tags = Tags(spec["tags"], _tests(rules), index=("class", lambda tok: classify(tok.key, rules) if tok.key else "PUNCT"))
+        g = Grammar(tags, spec.get("sets"), spec.get("macros"), spec["patterns"])
         g.tag_cache = {}
+        g.reach = {g.classes[name]: n for name, n in (spec.get("reach") or {}).items()}
         rules.__dict__["_mention_grammar"] = g
     return g
 
 
-def tokens(text, g, limit):
-    """The word and punctuation tokens of ``text`` (the first ``limit`` words), tagged."""
+def _piece(piece, g):
+    """The tokens of one piece of text between spaces, as (raw, start, end, key, tag) with
+    offsets inside the piece: a piece that is all letters is one word (told by ``str.isalpha``
+    in C), only the others are searched; remembered by the piece, since news repeats its words."""
+    found = ((piece, 0),) if piece.isalpha() else [(m.group(), m.start()) for m in _TOKEN_RE.finditer(piece)]
     out = []
+    for raw, start in found:
+        key = "" if raw in _WORD_PUNCT else clean_token(raw)
+        if key or raw in _WORD_PUNCT:       # (a tatweel or marks alone is no token)
+            out.append((raw, start, start + len(raw), key, g.tags.tag(Token(raw, 0, 0, key))))
+    if len(g.tag_cache) > 1 << 17:
+        g.tag_cache.clear()
+    out = g.tag_cache[piece] = tuple(out)
+    return out
+
+
+def tokens(text, g, limit):
+    """The word and punctuation tokens of ``text`` as (raw, start, end, key, tag): the first
+    ``limit`` words, and no further than the grammar's ``reach`` (after a colon, after a second
+    comma, no pattern looks)."""
+    out = []
+    append = out.append
     cache = g.tag_cache
+    reach = g.reach
+    spent = dict.fromkeys(reach, 0)
     words = 0
-    for m in _TOKEN_RE.finditer(text):
-        raw = m.group()
-        if raw in _WORD_PUNCT:
-            key = ""
-        else:
-            words += 1
-            if words > limit:
-                break
-            key = clean_token(raw)
-            if not key:
-                continue        # a tatweel or marks alone
-        sym = cache.get(raw)
-        if sym is None:
-            if len(cache) > 1 << 17:
-                cache.clear()
-            sym = cache[raw] = g.tags.tag(Token(raw, 0, 0, key))
-        out.append(Token(raw, m.start(), m.end(), key, sym))
+    at = 0
+    for piece in text.split(" "):
+        if piece:
+            found = cache.get(piece) or _piece(piece, g)
+            for raw, start, end, key, sym in found:
+                if key:
+                    words += 1
+                    if words > limit:
+                        return out
+                append((raw, at + start, at + end, key, sym))
+                if sym in reach:
+                    spent[sym] += 1
+                    if spent[sym] >= reach[sym]:
+                        return out
+        at += len(piece) + 1
     return out
 
 
@@ -191,11 +213,11 @@ def _words(toks, m, group):
         return []
     a, b = m.span(group)
     out, conj = [], ""
-    for t in toks[max(a - 1, 0):b - 1]:
-        if t.tag == "&" and out:
-            conj = t.text       # a second quoted name keeps its و ("صحيفتا "ذي دايلي مايل" و"دايلي تلغراف"")
-        elif t.key and t.tag not in _SKIPPED:
-            out.append(conj + (t.text.strip(_QUOTE_CHARS + ".،,") if len(t.text.strip(".")) > 1 else t.text))
+    for raw, _, _, key, sym in toks[max(a - 1, 0):b - 1]:
+        if sym == "&" and out:
+            conj = raw          # a second quoted name keeps its و ("صحيفتا "ذي دايلي مايل" و"دايلي تلغراف"")
+        elif key and sym not in _SKIPPED:
+            out.append(conj + (raw.strip(_QUOTE_CHARS + ".،,") if len(raw.strip(".")) > 1 else raw))
             conj = ""
     return out
 
@@ -211,14 +233,14 @@ def parse_mention(text, rules, max_tokens=20, name_first=False, source=False):
     text = _ABBREV_RE.sub(r"\1. ", text)      # "د.عصام العريان" -> "د. عصام العريان"
     g = grammar(rules)
     toks = tokens(text, g, 2 * max_tokens)
-    symbols = ("~" if name_first else "^" if source else "=") + "".join(t.tag for t in toks)
+    symbols = ("~" if name_first else "^" if source else "=") + "".join([t[4] for t in toks])
     found = g.match(symbols)
     if found is None or found[1]["kind"] == "none":
         return Mention("", "none")
     pattern, spec, m = found
-    inside = [t for t in toks[:m.end() - 1] if t.tag not in ",:"]
-    first = next((k for k, t in enumerate(inside) if t.tag != "H"), len(inside))
-    span = text[inside[first].start:inside[-1].end].strip() if first < len(inside) else ""
+    inside = [t for t in toks[:m.end() - 1] if t[4] not in ",:"]
+    first = next((k for k, t in enumerate(inside) if t[4] != "H"), len(inside))
+    span = text[inside[first][1]:inside[-1][2]].strip() if first < len(inside) else ""
     title = " ".join(_words(toks, m, "title"))
     name = " ".join(_words(toks, m, "name"))
     kind = spec["kind"]

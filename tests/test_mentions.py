@@ -58,8 +58,8 @@ def test_macros_that_nest_without_end_are_refused():
 def test_every_token_is_tagged_once_with_exact_offsets(rules):
     text = "وقال الرئيس الروسي فلاديمير بوتين، إن"
     toks = tokens(text, grammar(rules), 40)
-    assert all(text[t.start:t.end] == t.text for t in toks)
-    assert "".join(t.tag for t in toks) == "STnNB,S"
+    assert all(text[start:end] == raw for raw, start, end, _, _ in toks)
+    assert "".join(t[4] for t in toks) == "STnNB,S"
 
 
 # -- the patterns, each with real text ---------------------------------------------------------
