@@ -96,8 +96,9 @@ class Grammar:
             # (an empty group closes each branch: the one that matched names the pattern)
             branches.append(f"(?:{self._expand(patterns[p]['match'], 0)})(?P<_{i}>)")
         self.patterns = patterns
-        self.regex = regex.compile("|".join(branches), regex.VERSION1)
+        self.regex = regex.compile("|".join(branches))
         self._ends = [self.regex.groupindex[f"_{i}"] for i in range(len(self.names))]
+        self._last = 0
 
     def _expand(self, pattern, depth):
         if depth > 20:
@@ -117,5 +118,8 @@ class Grammar:
         if m is None:
             return None
         end = m.end()
-        name = self.names[next(i for i, g in enumerate(self._ends) if m.start(g) == end)]
+        i = self._last      # (the pattern that fired last time is looked at first: most mentions share one)
+        if m.start(self._ends[i]) != end:
+            i = self._last = next(k for k, g in enumerate(self._ends) if m.start(g) == end)
+        name = self.names[i]
         return name, self.patterns[name], m

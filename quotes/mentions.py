@@ -205,21 +205,23 @@ def tokens(text, g, limit):
     return out
 
 
+_STRIP = _QUOTE_CHARS + ".،,"
 _SKIPPED = ".k&r"       # initials ("د.") and a lone ل / ب / و: no part of a title's or name's words
 
 
 def _words(toks, m, group):
-    if m.group(group) is None:
-        return []
+    """The words of a group of the match, as a title's or a name's words are written."""
     a, b = m.span(group)
+    if a < 0:
+        return ""
     out, conj = [], ""
     for raw, _, _, key, sym in toks[max(a - 1, 0):b - 1]:
         if sym == "&" and out:
             conj = raw          # a second quoted name keeps its و ("صحيفتا "ذي دايلي مايل" و"دايلي تلغراف"")
         elif key and sym not in _SKIPPED:
-            out.append(conj + (raw.strip(_QUOTE_CHARS + ".،,") if len(raw.strip(".")) > 1 else raw))
+            out.append(conj + (raw.strip(_STRIP) if len(raw.strip(".")) > 1 else raw))
             conj = ""
-    return out
+    return " ".join(out)
 
 
 def parse_mention(text, rules, max_tokens=20, name_first=False, source=False):
@@ -232,20 +234,23 @@ def parse_mention(text, rules, max_tokens=20, name_first=False, source=False):
         return pron
     text = _ABBREV_RE.sub(r"\1. ", text)      # "د.عصام العريان" -> "د. عصام العريان"
     g = grammar(rules)
-    toks = tokens(text, g, 2 * max_tokens)
+    toks = tokens(text, g, max_tokens + 6)       # (a few words more for a name in apposition)
     symbols = ("~" if name_first else "^" if source else "=") + "".join([t[4] for t in toks])
     found = g.match(symbols)
     if found is None or found[1]["kind"] == "none":
         return Mention("", "none")
     pattern, spec, m = found
-    inside = [t for t in toks[:m.end() - 1] if t[4] not in ",:"]
-    first = next((k for k, t in enumerate(inside) if t[4] != "H"), len(inside))
-    span = text[inside[first][1]:inside[-1][2]].strip() if first < len(inside) else ""
-    title = " ".join(_words(toks, m, "title"))
-    name = " ".join(_words(toks, m, "name"))
+    # the words read, from the first that is not "عنه" to the last that is not a comma or colon
+    last = m.end() - 2
+    while last >= 0 and toks[last][4] in ",:":
+        last -= 1
+    first = 0
+    while first <= last and toks[first][4] == "H":
+        first += 1
+    span = text[toks[first][1]:toks[last][2]].strip() if first <= last else ""
     kind = spec["kind"]
     if kind in ("institution", "anonymous"):
-        body = " ".join(_words(toks, m, "body"))
+        body = _words(toks, m, "body")
         return Mention(span, kind, name=body, title=body, pattern=pattern)
-    return Mention(span, kind, name=name if kind == "person" else "", title=title,
-                   appositive=" ".join(_words(toks, m, "app")), pattern=pattern)
+    return Mention(span, kind, name=_words(toks, m, "name") if kind == "person" else "", title=_words(toks, m, "title"),
+                   appositive=_words(toks, m, "app"), pattern=pattern)
