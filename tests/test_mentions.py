@@ -229,3 +229,11 @@ def test_every_pattern_of_the_grammar_has_a_test_that_names_it():
         here = f.read()
     missing = [n for n in names if f'"{n}"' not in here]
     assert not missing, f"patterns without a test: {missing}"
+
+
+def test_every_tag_and_set_name_is_a_string():
+    # YAML reads a bare on, off, yes or no as a boolean: a tag named so would be lost to the sets
+    with open(os.path.join(rules_mod.RULES_DIR, "mentions.yml"), encoding="utf-8") as f:
+        spec = yaml.safe_load(f)
+    names = [e["tag"] for e in spec["tags"]] + list(spec["sets"]) + [m for ms in spec["sets"].values() for m in ms]
+    assert all(isinstance(n, str) for n in names), [n for n in names if not isinstance(n, str)]
