@@ -4,7 +4,7 @@ from .attribute import find_statements, _words
 from .cues import _skip_letter, words as cue_words
 from .normalize import normalize, strip_article, tokens
 from .mentions import Mention, classify, clean_token, parse_mention
-from .speakers import ArticleSpeakers, compatible
+from .speakers import ArticleSpeakers, _nisba_family, compatible
 
 HEADLINE_REPEAT = 0.6      # share of a headline statement's words found in one body statement
 
@@ -87,10 +87,12 @@ def _sentence_subject(text, pos, rules):
     words = _words(text, start, pos)
     while words and normalize(words[0][0]) in rules.clause_particles:
         words = words[1:]
-    if len(words) > 2 and normalize(words[0][0] + " " + words[1][0]).strip("،, ") in rules.sentence_adjuncts:
+    turned = len(words) > 2 and normalize(words[0][0] + " " + words[1][0]).strip("،, ") in rules.sentence_adjuncts
+    if turned:
         words = words[2:]       # "من جانبه عبر الفارس ...": the verb follows the adjunct
-    # an opening adjunct "وفي وقت سابق،" stands before the verb: skip to after its comma
-    if words and normalize(words[0][0]) in rules.mention_stops | {"وفي", "وفى"}:
+    # an opening adjunct "وفي وقت سابق،" stands before the verb: skip to after its comma (after
+    # "من جانبه" the verb comes, whatever stop word it is written as: "عبر")
+    elif words and normalize(words[0][0]) in rules.mention_stops | {"وفي", "وفى"}:
         comma = max(text.rfind("،", start, pos), text.rfind(",", start, pos))
         words = [w for w in words if w[1] > comma] if comma >= 0 else []
     if len(words) < 2:
@@ -105,6 +107,15 @@ def _sentence_subject(text, pos, rules):
         # "وانتقد الحداد القرار، قائلاً": a family name, then the verb's object
         return Mention(words[1][0], "person", name=words[1][0])
     return men if men.kind in ("person", "institution", "anonymous", "title") else None
+
+
+def _turns_to_speaker(text, pos, rules):
+    """Does the sentence holding ``pos`` open with an adjunct that turns to a speaker ("من جانبه",
+    "من جهتها": rules/speakers.yml sentence_adjuncts)?"""
+    words = _words(text, _sentence_start(text, pos), pos)[:4]
+    while words and normalize(words[0][0]) in rules.clause_particles:
+        words = words[1:]
+    return len(words) > 2 and normalize(words[0][0] + " " + words[1][0]).strip("،, ") in rules.sentence_adjuncts
 
 
 def _previous_subject(text, st, prev, rules, speakers):
@@ -146,6 +157,8 @@ def _known(speakers, men):
     if ent is not None or men.kind != "person":
         return ent
     toks = men.name.split()
+    if len(toks) > 1 and _nisba_family(toks[-1]):
+        return None     # a name closed by its family name ("عبدالله الشربتلي") is whole: not "عبدالله" of another
     for k in range(len(toks) - 1, 0, -1):
         ent = speakers.lookup(Mention(men.text, "person", name=" ".join(toks[:k])))
         if ent is not None:
@@ -235,9 +248,12 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
                 subj = _sentence_subject(text, st.cue_start, rules)
                 if subj is not None:
                     ent = _known(speakers, subj)
-                    # a first mention counts only when it is unmistakably a speaker: titled or an institution
-                    if ent is None and st.inherit and (subj.kind == "person" and (subj.title or (
-                            len(subj.name.split()) == 1 and normalize(subj.name).startswith("ال")))
+                    # a first mention counts only when it is unmistakably a speaker: titled or an
+                    # institution, after a participle or in a sentence that opens by turning to a
+                    # speaker ("من جانبه عبر الفارس عبدالله الشربتلي عن اعتزازه ... وقال:")
+                    if ent is None and (st.inherit or _turns_to_speaker(text, st.cue_start, rules)) and (
+                            subj.kind == "person" and (subj.title or (
+                                len(subj.name.split()) == 1 and normalize(subj.name).startswith("ال")))
                             or subj.kind == "institution"):
                         ent = speakers.register(subj, st.cue_start)
         if ent is None and st.rule == "document":

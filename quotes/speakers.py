@@ -36,6 +36,12 @@ def stem(token):
     return t
 
 
+def _nisba_family(word):
+    """"الشربتلي", "العتيبي": a family name with the article and the nisba ending."""
+    w = normalize(word)
+    return w.startswith("ال") and w.endswith("ي") and len(w) > 4 and word.rstrip("،,.")[-1:] == "ي"
+
+
 @dataclass(eq=False)
 class Entity:
     """A person or institution of one article."""
@@ -179,8 +185,11 @@ class ArticleSpeakers:
         if mention.kind == "person":
             ent = self._find_named(mention.name)
             toks = mention.name.split()
+            # (a name closed by a family name of the nisba shape, "عبدالله الشربتلي", is whole: its
+            # first words are no one else's; "عيد التدخل" is "عيد" and a noun)
+            whole = len(toks) > 1 and _nisba_family(toks[-1])
             for k in range(len(toks) - 1, 0, -1):
-                if ent is not None or k == 1 and not self._is_family_name(toks[0]) \
+                if ent is not None or whole or k == 1 and not self._is_family_name(toks[0]) \
                         or k == 2 and normalize(toks[0]) in self.rules.first_name_connectors:
                     break           # a lone first name ("محمد", "عبد العزيز") identifies nobody
                 # "دمرداش لرويترز": the first words name someone the article knows; the rest is not a

@@ -1351,3 +1351,15 @@ def test_a_verb_opening_a_sentence_continues_the_subject_of_the_sentence_before(
     text = ("قال الأمير سامي الحداد إن الزيارة ناجحة وشكر الملك سلمان بن عبدالعزيز على دعمه. "
             "وأكد أن المشروع سيكتمل.")
     assert only(extract(text), cue="أكد")["speaker"] == "سامي الحداد"
+
+
+def test_a_sentence_turning_to_a_new_speaker_gives_him_its_verbs(extract):
+    # quotes/extract.py _turns_to_speaker, quotes/speakers.py register. Arriyadiyah (dev2): "من جانبه
+    # عبر الفارس عبدالله الشربتلي عن اعتزازه بهذا الإنجاز وقال: "..."" - the statement went to the
+    # federation's president "عبدالله بن فهد بن عبدالله", who shares the first name and had spoken
+    # before; "عبر" was read as the stop word "via", and "عبدالله الشربتلي" as "عبدالله" of him
+    text = ("رفع رئيس الاتحاد السعودي للفروسية الأمير عبدالله بن فهد بن عبدالله التهنئة للفارس. "
+            "وأكد أن هذا الإنجاز غير مستغرب. من جانبه عبر الفارس عبدالله الحربي عن اعتزازه "
+            "بهذا الإنجاز وقال: \"الحمد لله على تحقيق هذا الإنجاز\".")
+    assert only(extract(text), quote="الحمد لله على تحقيق هذا الإنجاز")["speaker"] == "عبدالله الحربي"
+
