@@ -4,7 +4,7 @@ from .attribute import find_statements, _words
 from .cues import _skip_letter, words as cue_words
 from .normalize import normalize, strip_article, tokens
 from .mentions import Mention, classify, clean_token, parse_mention
-from .speakers import ArticleSpeakers, _nisba_family, compatible
+from .speakers import ArticleSpeakers, compatible, nisba_family
 
 HEADLINE_REPEAT = 0.6      # share of a headline statement's words found in one body statement
 
@@ -84,11 +84,8 @@ def _sentence_subject(text, pos, rules):
     start = _sentence_start(text, pos)
     if pos - start > MAX_SENTENCE_BACK:
         return None     # too long a run of text to tell its subject (and a look back must stay bounded)
-    words = _words(text, start, pos)
-    while words and normalize(words[0][0]) in rules.clause_particles:
-        words = words[1:]
-    turned = len(words) > 2 and normalize(words[0][0] + " " + words[1][0]).strip("،, ") in rules.sentence_adjuncts
-    if turned:
+    words = _clause_words(text, start, pos, rules)
+    if _turned(words, rules):
         words = words[2:]       # "من جانبه عبر الفارس ...": the verb follows the adjunct
     # an opening adjunct "وفي وقت سابق،" stands before the verb: skip to after its comma (after
     # "من جانبه" the verb comes, whatever stop word it is written as: "عبر")
@@ -109,13 +106,23 @@ def _sentence_subject(text, pos, rules):
     return men if men.kind in ("person", "institution", "anonymous", "title") else None
 
 
-def _turns_to_speaker(text, pos, rules):
-    """Does the sentence holding ``pos`` open with an adjunct that turns to a speaker ("من جانبه",
-    "من جهتها": rules/speakers.yml sentence_adjuncts)?"""
-    words = _words(text, _sentence_start(text, pos), pos)[:4]
+def _clause_words(text, start, pos, rules):
+    """The words of ``text[start:pos]`` after the particles that open a clause (و, ثم, كما ...)."""
+    words = _words(text, start, pos)
     while words and normalize(words[0][0]) in rules.clause_particles:
         words = words[1:]
+    return words
+
+
+def _turned(words, rules):
+    """Do ``words`` open with an adjunct that turns to a speaker ("من جانبه", "من جهتها":
+    rules/speakers.yml sentence_adjuncts), their verb after it?"""
     return len(words) > 2 and normalize(words[0][0] + " " + words[1][0]).strip("،, ") in rules.sentence_adjuncts
+
+
+def _turns_to_speaker(text, pos, rules):
+    """Does the sentence holding ``pos`` open by turning to a speaker?"""
+    return _turned(_clause_words(text, _sentence_start(text, pos), pos, rules), rules)
 
 
 def _previous_subject(text, st, prev, rules, speakers):
@@ -157,7 +164,7 @@ def _known(speakers, men):
     if ent is not None or men.kind != "person":
         return ent
     toks = men.name.split()
-    if len(toks) > 1 and _nisba_family(toks[-1]):
+    if len(toks) > 1 and nisba_family(toks[-1]):
         return None     # a name closed by its family name ("عبدالله الشربتلي") is whole: not "عبدالله" of another
     for k in range(len(toks) - 1, 0, -1):
         ent = speakers.lookup(Mention(men.text, "person", name=" ".join(toks[:k])))

@@ -36,7 +36,7 @@ def stem(token):
     return t
 
 
-def _nisba_family(word):
+def nisba_family(word):
     """"الشربتلي", "العتيبي": a family name with the article and the nisba ending."""
     w = normalize(word)
     return w.startswith("ال") and w.endswith("ي") and len(w) > 4 and word.rstrip("،,.")[-1:] == "ي"
@@ -187,7 +187,7 @@ class ArticleSpeakers:
             toks = mention.name.split()
             # (a name closed by a family name of the nisba shape, "عبدالله الشربتلي", is whole: its
             # first words are no one else's; "عيد التدخل" is "عيد" and a noun)
-            whole = len(toks) > 1 and _nisba_family(toks[-1])
+            whole = len(toks) > 1 and nisba_family(toks[-1])
             for k in range(len(toks) - 1, 0, -1):
                 if ent is not None or whole or k == 1 and not self._is_family_name(toks[0]) \
                         or k == 2 and normalize(toks[0]) in self.rules.first_name_connectors:
