@@ -12,9 +12,9 @@ import regex
 from .grammar import Grammar, Tags, Token
 from .normalize import normalize, strip_article
 
-_QUOTE_CHARS = "\"'«»“”„‹›ـ"
-_ABBREV_RE = regex.compile(r"(?<![\p{L}])(\p{L})\.(?=\p{L})")
-_TOKEN_PUNCT = _QUOTE_CHARS + ".،,:؛;()[]"
+QUOTE_CHARS = "\"'«»“”„‹›ـ"
+ABBREV_RE = regex.compile(r"(?<![\p{L}])(\p{L})\.(?=\p{L})")
+_TOKEN_PUNCT = QUOTE_CHARS + ".،,:؛;()[]"
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -205,7 +205,7 @@ def tokens(text, g, limit):
     return out
 
 
-_STRIP = _QUOTE_CHARS + ".،,"
+_STRIP = QUOTE_CHARS + ".،,"
 _SKIPPED = ".k&r"       # initials ("د.") and a lone ل / ب / و: no part of a title's or name's words
 
 
@@ -232,7 +232,7 @@ def parse_mention(text, rules, max_tokens=20, name_first=False, source=False):
     pron = pronoun_mention(text, rules)
     if pron:
         return pron
-    text = _ABBREV_RE.sub(r"\1. ", text)      # "د.عصام العريان" -> "د. عصام العريان"
+    text = ABBREV_RE.sub(r"\1. ", text)      # "د.عصام العريان" -> "د. عصام العريان"
     g = grammar(rules)
     toks = tokens(text, g, max_tokens + 6)       # (a few words more for a name in apposition)
     symbols = ("~" if name_first else "^" if source else "=") + "".join([t[4] for t in toks])

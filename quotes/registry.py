@@ -17,14 +17,12 @@ The extractor gives each statement the fullest name its article holds; the write
 import functools
 import os
 
-import regex
 import yaml
 
+from .mentions import ABBREV_RE, QUOTE_CHARS
 from .normalize import normalize, strip_article
 
 _VOWELS = str.maketrans("", "", "اوي")
-_QUOTE_CHARS = "\"'«»“”„‹›ـ"
-_ABBREV_RE = regex.compile(r"(?<![\p{L}])(\p{L})\.(?=\p{L})")     # "د.محمد": an initial, then the name
 
 
 def load_aliases(rules_dir=None):
@@ -46,8 +44,8 @@ def name_key_tokens(name, folds=(), honorifics=frozenset()):
     """Tokens of a name for comparing across articles: normalized, no article, honorifics
     dropped, transliteration variants folded ("جونغ" -> "جونج"), "عبد الرحمن" one token."""
     out = []
-    for t in normalize(_ABBREV_RE.sub(r"\1. ", name)).split():
-        t = t.strip(_QUOTE_CHARS + ".،,")
+    for t in normalize(ABBREV_RE.sub(r"\1. ", name)).split():
+        t = t.strip(QUOTE_CHARS + ".،,")
         if not t or len(t) == 1 or t in honorifics:
             continue
         for end, repl in folds:
@@ -142,7 +140,7 @@ class SpeakerRegistry:
 
     def identify(self, name, kind, article=None):
         """(name, kind, scope, key) under which ``name`` of ``kind``, said in ``article``, is stored."""
-        canonical = self.scripture.get(normalize(name).strip(_QUOTE_CHARS + ".، "))
+        canonical = self.scripture.get(normalize(name).strip(QUOTE_CHARS + ".، "))
         if canonical:
             name, kind = canonical, "scripture"
         elif self.key(name) in self.merge:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .mentions import Mention, classify, clean_token, parse_mention, pronoun_mention  # noqa: F401 (used here and re-exported)
+from .mentions import Mention
 from .normalize import normalize, strip_article
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_.]+(?:[-'][\p{L}\p{M}]+)*")

@@ -648,7 +648,7 @@ def test_a_compound_first_name_alone_names_nobody(extract):
 
 def test_a_verb_of_attempt_ends_the_name(rules):
     # "حسين أمير عبد اللهيان حاول أن يخلق جواً": حاول is what he did, not his name
-    from quotes.speakers import parse_mention
+    from quotes.mentions import parse_mention
     assert parse_mention("سامي عبد اللهيان حاول أن يخلق جواً", rules).name == "سامي عبد اللهيان"
 
 
@@ -817,7 +817,7 @@ def test_reports_of_a_body_are_the_source(extract):
 
 def test_a_word_with_a_possessive_pronoun_is_no_place_inside_a_title(rules):
     # "وعبَّر سموه عن سعادته بزيارة قصر «أبا السعود»": no one is called "بزيارة قصر"
-    from quotes.speakers import parse_mention
+    from quotes.mentions import parse_mention
     m = parse_mention('سموه عن سعادته بزيارة قصر "أبا السعود" التاريخي', rules)
     assert "بزيارة" not in m.name
 
@@ -1145,7 +1145,7 @@ def test_a_name_between_a_verb_and_a_title_holds_the_title(extract):
 def test_an_appositive_title_ends_at_its_preposition():
     # "ماجد خلوصى نقيب المهندسين على ضرورة": the title was "نقيب المهندسين ضرورة"
     from quotes import rules as rules_mod
-    from quotes.speakers import parse_mention
+    from quotes.mentions import parse_mention
     men = parse_mention("ماجد خلوصى نقيب المهندسين على ضرورة وضع", rules_mod.load())
     assert (men.name, men.appositive) == ("ماجد خلوصى", "نقيب المهندسين")
 
@@ -1155,7 +1155,7 @@ def test_directed_place_preps_name_a_place_or_open_the_complement(extract):
     # لمثل هذا الفعل، مؤكدا أن ..." gave the speaker "أسفه لمثل"; Okaz (dev2): "مبعوث الأمم المتحدة
     # إلى الشرق الأوسط نيكولاي ملادينوف" was cut at إلى
     from quotes import rules as rules_mod
-    from quotes.speakers import parse_mention
+    from quotes.mentions import parse_mention
     rules = rules_mod.load()
     men = parse_mention("رئيس الوزراء عن شديد أسفه لمثل هذا الفعل", rules)
     assert men.name == "" and men.title.startswith("رئيس الوزراء")
@@ -1179,7 +1179,7 @@ def test_according_lam_reads_lima_as_ma(extract):
 def test_a_name_word_with_a_preposition_letter_before_a_title_ends_the_name():
     # "جول محمد بيدار نائب حاكم": بيدار is no "ب + يدار" (the title after it says the name ends there)
     from quotes import rules as rules_mod
-    from quotes.speakers import parse_mention
+    from quotes.mentions import parse_mention
     rules = rules_mod.load()
     assert parse_mention("جول محمد بيدار نائب حاكم إقليم باداخشان", rules).name == "جول محمد بيدار"
     assert parse_mention("محمد جواد ظريف بعنوان جديد", rules).name == "محمد جواد ظريف"
@@ -1189,7 +1189,7 @@ def test_a_body_named_after_a_person_holds_the_name_and_the_speaker_follows():
     # Al Weeam (dev2): "أكد مدير مركز الملك عبد الله بن عبد العزيز بجدة الدكتور / زهير عبد الرحيم
     # ميمني إن ...": the centre bears the king's name; the speaker is its director
     from quotes import rules as rules_mod
-    from quotes.speakers import parse_mention
+    from quotes.mentions import parse_mention
     men = parse_mention("مدير مركز الملك عبد الله بن عبد العزيز بجدة الدكتور / زهير عبد الرحيم ميمني إن",
                         rules_mod.load())
     assert men.name == "زهير عبد الرحيم ميمني" and men.title.startswith("مدير مركز الملك")
@@ -1223,7 +1223,7 @@ def test_kana_opens_a_sentence_whose_speaker_stands_before_qad_and_the_verb(extr
     assert only(recs, cue="مضيفا")["speaker"] == "هاشم حيدر"
     # "وكان هناك ... قد": هناك names nobody (rules/speakers.yml mention_stops)
     from quotes import rules as rules_mod
-    from quotes.speakers import parse_mention
+    from quotes.mentions import parse_mention
     assert parse_mention("هناك", rules_mod.load()).kind == "none"
 
 
@@ -1318,7 +1318,7 @@ def test_a_nationality_after_a_comma_brings_the_name_of_a_clubs_coach(extract):
 def test_a_purpose_verb_after_a_title_is_no_name(rules):
     # rules/speakers.yml verb_shapes. 3alyoum (dev2): "وقف رئيس فيفا ليتحدث للصحفيين قائلًا:" -
     # "ليتحدث" was named as the speaker
-    from quotes.speakers import parse_mention
+    from quotes.mentions import parse_mention
     men = parse_mention("رئيس فيفا ليتحدث للصحفيين", rules)
     assert men.kind == "title" and "ليتحدث" not in men.text
     assert parse_mention("وزيرة الخارجية تسيبي ليفني", rules).name == "تسيبي ليفني"   # a name of that letter
@@ -1327,7 +1327,7 @@ def test_a_purpose_verb_after_a_title_is_no_name(rules):
 def test_a_conjunction_before_a_stop_word_that_begins_with_waw_is_no_name(rules):
     # quotes/mentions.py classify: و before "ولي" (itself و + لي). Arriyadiyah (dev2): "وولي عهده الأمين
     # وولي ولي العهد" - "وولي" was named as a speaker
-    from quotes.speakers import classify
+    from quotes.mentions import classify
     assert classify("وولي", rules) == "STOP" and classify("ووليد", rules) == "NAME"
 
 
