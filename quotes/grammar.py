@@ -14,11 +14,9 @@ import regex
 
 @dataclass(slots=True)
 class Token:
+    """What a tag's tests read of a token."""
     text: str       # as written
-    start: int
-    end: int
-    key: str        # normalized, without punctuation
-    tag: str = ""   # the tag's character
+    key: str        # normalized, without punctuation ("" for a mark)
 
 
 def _all(tests):

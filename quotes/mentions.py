@@ -157,6 +157,9 @@ def grammar(rules):
         g = Grammar(tags, spec.get("sets"), spec.get("macros"), spec["patterns"])
         g.tag_cache = {}
         g.reach = {g.classes[name]: n for name, n in (spec.get("reach") or {}).items()}
+        # (the start markers, and the sets this module reads, by their names in the rule file)
+        g.starts = {"verb": g.classes["after-verb"], "source": g.classes["source-start"], "": g.classes["start"]}
+        g.unread, g.conjunction, g.lead, g.trailing = (g.classes[k] for k in ("unread", "conjunction", "lead", "trailing"))
         rules.__dict__["_mention_grammar"] = g
     return g
 
@@ -170,7 +173,7 @@ def _piece(piece, g):
     for raw, start in found:
         key = "" if raw in _WORD_PUNCT else clean_token(raw)
         if key or raw in _WORD_PUNCT:       # (a tatweel or marks alone is no token)
-            out.append((raw, start, start + len(raw), key, g.tags.tag(Token(raw, 0, 0, key))))
+            out.append((raw, start, start + len(raw), key, g.tags.tag(Token(raw, key))))
     if len(g.tag_cache) > 1 << 17:
         g.tag_cache.clear()
     out = g.tag_cache[piece] = tuple(out)
@@ -190,7 +193,9 @@ def tokens(text, g, limit):
     at = 0
     for piece in text.split(" "):
         if piece:
-            found = cache.get(piece) or _piece(piece, g)
+            found = cache.get(piece)
+            if found is None:
+                found = _piece(piece, g)
             for raw, start, end, key, sym in found:
                 if key:
                     words += 1
@@ -206,19 +211,18 @@ def tokens(text, g, limit):
 
 
 _STRIP = QUOTE_CHARS + ".،,"
-_SKIPPED = ".k&r"       # initials ("د.") and a lone ل / ب / و: no part of a title's or name's words
 
 
-def _words(toks, m, group):
+def _words(toks, m, group, g):
     """The words of a group of the match, as a title's or a name's words are written."""
     a, b = m.span(group)
     if a < 0:
         return ""
     out, conj = [], ""
     for raw, _, _, key, sym in toks[max(a - 1, 0):b - 1]:
-        if sym == "&" and out:
+        if sym in g.conjunction and out:
             conj = raw          # a second quoted name keeps its و ("صحيفتا "ذي دايلي مايل" و"دايلي تلغراف"")
-        elif key and sym not in _SKIPPED:
+        elif key and sym not in g.unread:
             out.append(conj + (raw.strip(_STRIP) if len(raw.strip(".")) > 1 else raw))
             conj = ""
     return " ".join(out)
@@ -235,22 +239,22 @@ def parse_mention(text, rules, max_tokens=20, name_first=False, source=False):
     text = ABBREV_RE.sub(r"\1. ", text)      # "د.عصام العريان" -> "د. عصام العريان"
     g = grammar(rules)
     toks = tokens(text, g, max_tokens + 6)       # (a few words more for a name in apposition)
-    symbols = ("~" if name_first else "^" if source else "=") + "".join([t[4] for t in toks])
+    symbols = g.starts["verb" if name_first else "source" if source else ""] + "".join([t[4] for t in toks])
     found = g.match(symbols)
     if found is None or found[1]["kind"] == "none":
         return Mention("", "none")
     pattern, spec, m = found
     # the words read, from the first that is not "عنه" to the last that is not a comma or colon
     last = m.end() - 2
-    while last >= 0 and toks[last][4] in ",:":
+    while last >= 0 and toks[last][4] in g.trailing:
         last -= 1
     first = 0
-    while first <= last and toks[first][4] == "H":
+    while first <= last and toks[first][4] in g.lead:
         first += 1
     span = text[toks[first][1]:toks[last][2]].strip() if first <= last else ""
     kind = spec["kind"]
     if kind in ("institution", "anonymous"):
-        body = _words(toks, m, "body")
+        body = _words(toks, m, "body", g)
         return Mention(span, kind, name=body, title=body, pattern=pattern)
-    return Mention(span, kind, name=_words(toks, m, "name") if kind == "person" else "", title=_words(toks, m, "title"),
-                   appositive=_words(toks, m, "app"), pattern=pattern)
+    return Mention(span, kind, name=_words(toks, m, "name", g) if kind == "person" else "",
+                   title=_words(toks, m, "title", g), appositive=_words(toks, m, "app", g), pattern=pattern)
