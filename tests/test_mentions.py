@@ -90,6 +90,13 @@ def test_a_verbal_noun_after_the_name_is_the_verbs_object(rules):
     assert read(rules, "وزارة الصحة التابعة لحكومة اليمن").name.startswith("وزارة الصحة التابعة")
 
 
+
+def test_a_word_with_accusative_tanween_ends_a_mention(rules):
+    # the accusative tag. Al-Youm7 (dev): "نادى القضاة ممثلاً في رئيسه"; Al-Weeam (same event):
+    # "واستعرض مجلس الوزراء عدداً من الموضوعات"; Ain Alyoum (dev2): "اقتحم ... مؤتمرًا صحفيًّا للسويسري"
+    assert read(rules, "نادى القضاة ممثلاً في رئيسه").name == "نادى القضاة"
+    assert read(rules, "مجلس الوزراء عدداً من الموضوعات").name == "مجلس الوزراء"
+    assert read(rules, "مؤتمرًا صحفيًّا للسويسري سيب بلاتر").kind == "none"
 def test_a_title_after_the_name_is_a_title_not_the_words_after_it(rules):
     # the app macro. Asharq Al-Awsat (dev2): "أعلن الدكتور عبد الواحد النبوي وزير الثقافة المصري
     # إطلاق مشروع جديد" - the appositive ran on into what he announced
