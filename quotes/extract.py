@@ -32,9 +32,12 @@ def _prescan(text, rules, speakers, word_list=None):
         end = text.find("\n", s, s + 120)
         end = s + 120 if end < 0 else end
         men = parse_mention(text[s:end], rules)
-        if men.kind == "person" and men.title and (s >= covered or men.name in holder or holder in men.name):
-            # (a title inside the last person's words is his: "الدكتور عبد الواحد النبوي وزير الثقافة
-            # المصري إطلاق مشروع جديد" names no "إطلاق مشروع جديد")
+        # (a title inside the last person's words is his: "الدكتور عبد الواحد النبوي وزير الثقافة
+        # المصري إطلاق مشروع جديد" names no "إطلاق مشروع جديد"; but a title joined by و whose
+        # name comes after those words is another's: "نتنياهو إختار الجنرال السابق ... ووزير
+        # الشؤون الاستراتيجية موشي يعالون")
+        joined = s < covered and key[:1] == "و" and key not in titles and s + men.text.find(men.name) >= covered
+        if men.kind == "person" and men.title and (s >= covered or joined or men.name in holder or holder in men.name):
             speakers.register(men, s)
             covered, holder = max(covered, s + len(men.text)), men.name if s >= covered else max(holder, men.name, key=len)
 

@@ -141,6 +141,8 @@ WORD_LISTS = {
     "media_names": ("speakers", "media_names"),
     "spokesman_titles": ("speakers", "spokesman_titles"),
     "supervising_titles": ("speakers", "supervising_titles"),
+    "unnamed_heads": ("speakers", "unnamed_heads"),
+    "indefinite_adjectives": ("speakers", "indefinite_adjectives"),
     "title_modifiers": ("speakers", "title_modifiers"),
     "not_speakers": ("speakers", "not_speakers"),
     "not_sources": ("speakers", "not_sources"),

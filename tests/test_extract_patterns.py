@@ -1340,6 +1340,16 @@ def test_a_title_in_a_persons_appositive_names_no_one_else(extract):
     assert only(extract(text), cue="قال")["speaker"] == "سامي الحداد"
 
 
+def test_a_title_joined_by_waw_inside_a_persons_words_names_its_own_holder(extract):
+    # quotes/extract.py _prescan. BBC Arabic (dev2): "نتنياهو إختار الجنرال السابق ونائب رئيس الوزراء
+    # ووزير الشؤون الاستراتيجية موشي يعالون ... قال يعالون" - the verb read as a family name made
+    # the titles after it Netanyahu's, and the minister was never registered
+    text = ("أفاد مسؤول حكومي بأن رئيس الوزراء سامي الحداد إختار الجنرال السابق ونائب رئيس الوزراء "
+            "ووزير الشؤون الاستراتيجية خالد العمري لتولي منصب وزير الدفاع.\n"
+            "وفي أول تصريح له قال العمري إن التحديات كبيرة.")
+    assert only(extract(text), cue="قال")["speaker"] == "خالد العمري"
+
+
 def test_a_verb_opening_a_sentence_continues_the_subject_of_the_sentence_before(extract):
     # quotes/extract.py _previous_subject. Arriyadiyah (dev2): "رفع رئيس الاتحاد السعودي للفروسية
     # الأمير عبدالله بن فهد بن عبدالله التهنئة لخادم الحرمين الشريفين الملك سلمان ... . وأكد أن" -

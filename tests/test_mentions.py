@@ -114,7 +114,7 @@ def test_person_title_place_name(rules):
     m = read(rules, "القيادي في حماس أسامة بدران")
     assert (m.pattern, m.name, m.title) == ("person:title-place-name", "أسامة بدران", "القيادي في حماس")
     # a body and its head after في: the official is unnamed, not the president
-    assert read(rules, "مسؤول بارز في إدارة الرئيس سامي الحداد").kind == "title"
+    assert read(rules, "مسؤول بارز في إدارة الرئيس سامي الحداد").kind == "anonymous"
 
 
 def test_person_title_apposition(rules):
@@ -203,6 +203,19 @@ def test_institution_state(rules):
 def test_anonymous_source(rules):
     m = read(rules, "مصدر مسؤول في وزارة الصحة اليمنية")
     assert (m.pattern, m.kind, m.name) == ("anonymous:source", "anonymous", "مصدر مسؤول")
+
+
+def test_anonymous_unnamed_official(rules):
+    # BBC Arabic (dev2): "أفاد مسؤول حكومي اسرائيلي بأن" gave the speaker "اسرائيلي بأن"; Asharq
+    # Al-Awsat (dev2): "كشف مسؤول آسيوي ومقرب جدا من صناع القرار"; Al-Jazirah (bulk): "مسؤول تركي كبير"
+    for text, body in [("مسؤول حكومي اسرائيلي بأن رئيس الوزراء", "مسؤول حكومي"),
+                       ("مسؤول آسيوي ومقرب جدا من صناع القرار", "مسؤول آسيوي"),
+                       ("مسؤول تركي كبير إن", "مسؤول تركي كبير"),
+                       ("مسؤول في الإدارة العامة للمرور أن", "مسؤول في الإدارة العامة")]:
+        m = read(rules, text)
+        assert (m.kind, m.name, m.pattern) == ("anonymous", body, "anonymous:unnamed-official")
+    # a definite official with a name is that person
+    assert read(rules, "المسؤول فتحي سرور إن").name == "فتحي سرور"
 
 
 def test_title_title(rules):
