@@ -147,17 +147,22 @@ def _previous_subject(text, st, prev, rules, speakers):
 
 
 def _kana_subject(text, st, rules):
-    """The subject of "وكان X ... قد أكد": a sentence opened by كان, its verb after قد (the
-    speaker stands between them, before the verb), or None."""
+    """The subject of "وكان X ... قد أكد", "وسبق لـX أن ذكرت": a sentence opened by a frame's word
+    (rules/speakers.yml subject_frames), its verb right after the frame's particle, the speaker
+    between them; or None."""
     start = _sentence_start(text, st.cue_start)
     if st.cue_start - start > MAX_SENTENCE_BACK:
         return None
     words = _words(text, start, st.cue_start)
-    if len(words) < 3 or normalize(words[0][0]) not in rules.kana_openers \
-            or normalize(words[-1][0]) not in rules.kana_particles:
+    if len(words) < 3:
         return None
-    men = parse_mention(text[words[1][1]:words[-1][1]], rules)
-    return men if men.kind in ("person", "institution", "anonymous", "title") else None
+    first, last = normalize(words[0][0]), normalize(words[-1][0])
+    for openers, particles, prefix in rules.subject_frames:
+        if first in openers and last in particles and normalize(words[1][0]).startswith(prefix):
+            s = words[1][1] + (_skip_letter(text[words[1][1]:words[1][2]], 0) if prefix else 0)
+            men = parse_mention(text[s:words[-1][1]], rules)
+            return men if men.kind in ("person", "institution", "anonymous", "title") else None
+    return None
 
 
 def _known(speakers, men):

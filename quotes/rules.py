@@ -157,8 +157,6 @@ WORD_LISTS = {
     "title_family_names": ("speakers", "title_family_names"),
     "nisba_adjectives": ("speakers", "nisba_adjectives"),
     "place_heads": ("speakers", "place_heads"),
-    "kana_openers": ("speakers", "kana_openers"),
-    "kana_particles": ("speakers", "kana_particles"),
     "directed_place_preps": ("speakers", "directed_place_preps"),
     "state_heads": ("speakers", "state_heads"),
     "cited_speakers": ("speakers", "cited_speakers"),
@@ -245,6 +243,8 @@ def load(rules_dir=RULES_DIR):
     r.title_words = {w for w in r.person_titles if " " not in w}
     r.title_keys = frozenset(r.title_words | {p + w for w in r.title_words for p in ("ال", "و", "ف", "ل", "ب")})
     r.object_suffix = set(cues.get("object_suffix") or [])
+    r.subject_frames = [(_norm_set(f["openers"]), _norm_set(f["particles"]), f.get("prefix", ""))
+                        for f in spk.get("subject_frames") or []]
     r.cue_max_len = max(len(k) for k in r.forms) + 4   # a prefix and an object pronoun
     # every key find_cues can take for a cue: a form, with an object pronoun, after و/ف
     suffixed = set(r.forms) | {f + s for f in r.forms for s in OBJECT_SUFFIXES}

@@ -1220,8 +1220,20 @@ def test_a_documents_later_statements_keep_its_issuer(extract):
     assert only(recs, cue="قال")["speaker"] == only(recs, cue="أضاف")["speaker"] == "مجلس المقاومة الشعبية"
 
 
+def test_sabaqa_li_an_frame_gives_the_verb_the_subject_after_its_lam(extract):
+    # rules/speakers.yml subject_frames sabaqa-li-an. Al-Madina (dev2): "وسبق لوسائل إعلام إسبانية ان
+    # ذكرت بأن راموس يريد ترك ريال مدريد" went to nobody; the bulk corpus has "سبق لمجلة «فرانس
+    # فوتبول» الفرنسية أن كشفت", "سبق للهيئة أن أوضحت"
+    text = ("ولا يزال المدرب يؤكد اهتمامه بضم اللاعب.\n"
+            "وسبق لوسائل إعلام إسبانية ان ذكرت بأن اللاعب يريد ترك النادي.\n"
+            "وسبق لمجلة «فرانس فوتبول» الفرنسية أن كشفت أن العقد جاهز.")
+    recs = extract(text)
+    assert only(recs, cue="ذكرت")["speaker"] == "وسائل إعلام إسبانية"
+    assert only(recs, cue="كشفت")["speaker"] == "مجلة فرانس فوتبول"
+
+
 def test_kana_opens_a_sentence_whose_speaker_stands_before_qad_and_the_verb(extract):
-    # rules/speakers.yml kana_openers, kana_particles. Asharq Al-Awsat (dev2): after an anonymous
+    # rules/speakers.yml subject_frames kana-qad. Asharq Al-Awsat (dev2): after an anonymous
     # source's statements, "وكان هاشم حيدر رئيس الاتحاد اللبناني ... قد أكد في حديث خاص إن ...،
     # مضيفا: «...»" gave the source's words to هاشم حيدر's statements
     text = ("وبين المصدر أن التفاهم الذي تم بين الطرفين قد انكسر.\n"
