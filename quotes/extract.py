@@ -1,4 +1,6 @@
 """Turn an article into statements: find them (attribute), then resolve their speakers."""
+import regex
+
 from . import rules as rules_mod
 from .attribute import find_statements, _words
 from .cues import _skip_letter, words as cue_words
@@ -38,8 +40,22 @@ def _prescan(text, rules, speakers, word_list=None):
         # الشؤون الاستراتيجية موشي يعالون")
         joined = s < covered and key[:1] == "و" and key not in titles and s + men.text.find(men.name) >= covered
         if men.kind == "person" and men.title and (s >= covered or joined or men.name in holder or holder in men.name):
-            speakers.register(men, s)
+            _alias_after(text, s + len(men.text), speakers.register(men, s), rules)
             covered, holder = max(covered, s + len(men.text)), men.name if s >= covered else max(holder, men.name, key=len)
+
+
+ALIAS_RE = regex.compile(r"\s*\(([^()\n]{3,40})\)")
+
+
+def _alias_after(text, end, ent, rules):
+    """"الرئيس الفلسطيني محمود عباس (أبو مازن)": a name of two words or more in brackets right
+    after a person's is another name of his, by which the article may go on."""
+    m = ALIAS_RE.match(text, end)
+    if m is None or ent is None:
+        return
+    men = parse_mention(m.group(1), rules)
+    if men.kind == "person" and not men.title and len(men.name.split()) > 1 and men.name not in ent.aliases:
+        ent.aliases.append(men.name)
 
 
 def _register_name_before(text, words, i, title_start, rules, speakers):

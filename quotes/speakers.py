@@ -51,6 +51,7 @@ class Entity:
     agree: str = ""
     last_pos: int = -1
     positions: list = field(default_factory=list)
+    aliases: list = field(default_factory=list)     # other names the article gives ("أبو مازن")
 
     def seen_before(self, pos):
         """The offset of this entity's last mention before ``pos`` (-1 if none): recency as
@@ -122,7 +123,7 @@ class ArticleSpeakers:
             if not ent.name or ent.kind == "institution" and normalize(ent.name.split()[0]) in self.rules.dual_heads:
                 continue        # "ذي دايلي مايل" is one of "صحيفتا ذي دايلي مايل ودايلي تلغراف", not both
             et = ent.name_tokens()
-            if toks <= et or et <= toks:
+            if toks <= et or et <= toks or any(toks == _name_tokens(a) for a in ent.aliases):
                 if best is None or ent.seen_before(self.now) > best.seen_before(self.now):
                     best = ent
         return best

@@ -1371,6 +1371,17 @@ def test_a_title_joined_by_waw_inside_a_persons_words_names_its_own_holder(extra
     assert only(extract(text), cue="قال")["speaker"] == "خالد العمري"
 
 
+def test_a_name_in_brackets_after_a_persons_is_another_name_of_his(extract):
+    # quotes/extract.py _alias_after. Okaz (dev2): "الرئيس الفلسطيني محمود عباس (أبو مازن) ... وأشار
+    # أبو مازن إلى" made "أبو مازن" a second speaker
+    text = ("قال الرئيس الفلسطيني سامي الحداد (أبو خالد) في اجتماع للمجلس إن المفاوضات متوقفة.\n"
+            "وأشار أبو خالد إلى أن الجهود مستمرة.")
+    assert only(extract(text), cue="أشار")["speaker"] == "سامي الحداد"
+    # a title in brackets names no one else
+    text = "قال الرئيس الفلسطيني سامي الحداد (رئيس السلطة) إن المفاوضات متوقفة.\nوأشار أبو خالد إلى أن الجهود مستمرة."
+    assert only(extract(text), cue="أشار")["speaker"] == "أبو خالد"
+
+
 def test_a_verb_opening_a_sentence_continues_the_subject_of_the_sentence_before(extract):
     # quotes/extract.py _previous_subject. Arriyadiyah (dev2): "رفع رئيس الاتحاد السعودي للفروسية
     # الأمير عبدالله بن فهد بن عبدالله التهنئة لخادم الحرمين الشريفين الملك سلمان ... . وأكد أن" -
