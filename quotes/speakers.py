@@ -149,6 +149,21 @@ class ArticleSpeakers:
                     return ent
         return None
 
+    def _find_unnamed(self, title):
+        """The unnamed source a definite title takes up again ("مسؤول حكومي كبير ... وقال المسؤول
+        الحكومي إن"): the latest whose words hold the title's, headed by the same word."""
+        words = [strip_article(w) for w in normalize(title).split()]
+        if not words or not normalize(title).startswith("ال"):
+            return None
+        best = None
+        for ent in self.entities:
+            if ent.kind == "anonymous" and ent.name:
+                theirs = [strip_article(w) for w in normalize(ent.name).split()]
+                if theirs[0] == words[0] and set(words) <= set(theirs) and \
+                        (best is None or ent.seen_before(self.now) > best.seen_before(self.now)):
+                    best = ent
+        return best
+
     def _find_by_title(self, title, exclude_kinds=(), agree=""):
         """The person an article's title-only mention refers to ("الرئيس الروسي", "الوزيرة").
 
@@ -226,7 +241,7 @@ class ArticleSpeakers:
                 ent.name = mention.name
         elif mention.kind == "title":
             # "الوزير القحطاني": a family name after the title, of a person the article named
-            ent = self._find_family_name(mention.title) or \
+            ent = self._find_family_name(mention.title) or self._find_unnamed(mention.title) or \
                 self._find_by_title(mention.title, exclude_kinds=("institution", "anonymous"), agree=agree)
             if ent is None:
                 ent = Entity("title", "", [mention.title])
@@ -244,7 +259,7 @@ class ArticleSpeakers:
         if mention.kind == "person":
             return self._find_named(mention.name)
         if mention.kind == "title":
-            return self._find_family_name(mention.title) or \
+            return self._find_family_name(mention.title) or self._find_unnamed(mention.title) or \
                 self._find_by_title(mention.title, exclude_kinds=("institution", "anonymous"))
         return None
 

@@ -1371,6 +1371,16 @@ def test_a_title_joined_by_waw_inside_a_persons_words_names_its_own_holder(extra
     assert only(extract(text), cue="قال")["speaker"] == "خالد العمري"
 
 
+def test_a_definite_title_takes_up_the_unnamed_official_before_it(extract):
+    # quotes/speakers.py _find_unnamed. Reuters via SaudiNewsNet (bulk): "وقال مسؤول حكومي كبير إن
+    # ... لكن المسؤول الحكومي قال إن" went to the president the article named in between
+    text = ("وقال مسؤول حكومي كبير إن الحجب مؤقت.\n"
+            "وكان الرئيس التركي سامي الحداد قد انتقد المواقع.\n"
+            "لكن المسؤول الحكومي قال إن التحرك جزء من التزام البلاد.")
+    recs = extract(text)
+    assert [r["speaker"] for r in recs if r["cue"] == "قال"] == ["مسؤول حكومي كبير"] * 2
+
+
 def test_a_name_in_brackets_after_a_persons_is_another_name_of_his(extract):
     # quotes/extract.py _alias_after. Okaz (dev2): "الرئيس الفلسطيني محمود عباس (أبو مازن) ... وأشار
     # أبو مازن إلى" made "أبو مازن" a second speaker
