@@ -162,7 +162,7 @@ def _previous_subject(text, st, prev, rules, speakers):
     return ent if ent is not None and compatible(ent, st.agree) else None
 
 
-def _kana_subject(text, st, rules):
+def _frame_subject(text, st, rules):
     """The subject of "وكان X ... قد أكد", "وسبق لـX أن ذكرت": a sentence opened by a frame's word
     (rules/speakers.yml subject_frames), its verb right after the frame's particle, the speaker
     between them; or None."""
@@ -257,7 +257,7 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
                 ent = next((e for e in reversed(recent) if e.kind == "person" and len(e.name.split()) > 1
                             and compatible(e, st.agree) and 0 <= st.cue_start - e.seen_before(st.cue_start) < EPITHET_REACH),
                            ent)
-        elif men is None and st.rule == "verb" and (subj := _kana_subject(text, st, rules)) is not None:
+        elif men is None and st.rule == "verb" and (subj := _frame_subject(text, st, rules)) is not None:
             ent = _known(speakers, subj) or speakers.register(subj, st.cue_start)
         elif st.inherit or (men is None and st.rule == "verb" and _preceded_in_sentence(text, st)):
             prev = None

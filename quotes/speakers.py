@@ -152,14 +152,14 @@ class ArticleSpeakers:
     def _find_unnamed(self, title):
         """The unnamed source a definite title takes up again ("مسؤول حكومي كبير ... وقال المسؤول
         الحكومي إن"): the latest whose words hold the title's, headed by the same word."""
-        words = [strip_article(w) for w in normalize(title).split()]
+        words = _name_words(title)
         if not words or not normalize(title).startswith("ال"):
             return None
         best = None
         for ent in self.entities:
             if ent.kind == "anonymous" and ent.name:
-                theirs = [strip_article(w) for w in normalize(ent.name).split()]
-                if theirs[0] == words[0] and set(words) <= set(theirs) and \
+                theirs = _name_words(ent.name)
+                if theirs and theirs[0] == words[0] and set(words) <= set(theirs) and \
                         (best is None or ent.seen_before(self.now) > best.seen_before(self.now)):
                     best = ent
         return best
