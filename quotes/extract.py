@@ -5,7 +5,7 @@ from . import rules as rules_mod
 from .attribute import find_statements, _words
 from .cues import _skip_letter, words as cue_words
 from .normalize import normalize, strip_article, tokens
-from .mentions import Mention, classify, clean_token, parse_mention
+from .mentions import QUOTE_CHARS, Mention, classify, clean_token, parse_mention
 from .speakers import ArticleSpeakers, compatible, nisba_family
 
 HEADLINE_REPEAT = 0.6      # share of a headline statement's words found in one body statement
@@ -325,20 +325,40 @@ def fragment_reason(name, rules):
 
 
 def _issuer(text, st, rules, speakers):
-    """The body a document mention names as its issuer ("بيان صادر عن المجلس", "تقرير صدر عن
-    مؤسسة النقد"): the article's entity for it, or None."""
+    """The body a document mention names as its issuer: after it ("بيان صادر عن المجلس", "تقرير
+    صدر عن مؤسسة النقد") or in construct with it ("بيان إدارة الأغذية والعقاقير", "تقرير مجلة «دير
+    شبيغل»"): the article's entity for it, or None."""
     men = st.mention
     if men is None or st.mention_start < 0:
         return None
     after = st.mention_start + len(men.text)
     m = rules.document_issuer_re.match(text, after, min(len(text), after + 40))
-    if m is None:
+    if m is not None:
+        end = text.find("\n", m.end(), m.end() + 120)
+        issuer = parse_mention(text[m.end():end if end >= 0 else m.end() + 120], rules)
+        return speakers.register(issuer, m.end()) if issuer.kind in ("institution", "person", "title") else None
+    head, _, rest = men.text.partition(" ")
+    rest = rest.strip(QUOTE_CHARS + " ")
+    if not rest or strip_article(normalize(head)) not in rules.document_heads:
         return None
-    end = text.find("\n", m.end(), m.end() + 120)
-    issuer = parse_mention(text[m.end():end if end >= 0 else m.end() + 120], rules)
-    if issuer.kind not in ("institution", "person", "title"):
-        return None
-    return speakers.register(issuer, m.end())
+    issuer = parse_mention(rest, rules)
+    if issuer.kind == "institution" or issuer.kind == "person" and len(issuer.name.split()) > 1:
+        return speakers.register(issuer, st.mention_start + len(head) + 1)
+    return None
+
+
+ISSUER_REACH = 600      # characters back to the body whose statement a document with no issuer is
+
+
+def _body_before(statements, st):
+    """"قالت البحرين: إنها استدعت سفيرها ... وذكر بيان نشرته وكالة أنباء البحرين إن": a document
+    the article gives no issuer is the body that spoke just before it, if one did."""
+    for p in reversed(statements[:statements.index(st)]):
+        if p.cue_start < st.cue_start - ISSUER_REACH:
+            break
+        if p.entity is not None and p.entity.kind == "institution" and p.speaker:
+            return p.entity
+    return None
 
 
 def _gate(text, statements, rules, speakers):
@@ -352,6 +372,8 @@ def _gate(text, statements, rules, speakers):
             ent = _issuer(text, st, rules, speakers) if why.startswith("a document") else None
             if ent is None and doc is not None:
                 ent = issued.get(id(doc))    # "وقال بيان صادر عن المجلس ...، وأضاف: ...": the same document
+            if ent is None and why.startswith("a document"):
+                ent = _body_before(statements, st)
             if ent is not None and ent.display and not fragment_reason(ent.display, rules):
                 if doc is not None:
                     issued[id(doc)] = ent

@@ -1120,6 +1120,21 @@ def test_speaker_gate_document_heads(extract):
     assert s["speaker"] is None           # the agency that published it only relays it
 
 
+def test_a_document_without_an_issuer_after_it_is_the_body_in_construct_or_the_body_before(extract):
+    # quotes/extract.py _issuer, _body_before. Reuters via SaudiNewsNet (bulk): "وقال بيان إدارة الأغذية
+    # والعقاقير إنه" went to "السلطات"; Al-Jazirah (dev2): "قالت الداخلية البحرينية إن ... وقال البيان
+    # «...»" went to nobody
+    s = only(extract("وقال بيان إدارة الأغذية والعقاقير إنه لم يتم ضبط لحوم فاسدة."), cue="قال")
+    assert s["speaker"] == "إدارة الأغذية والعقاقير"
+    text = ("وقالت وزارة الداخلية البحرينية إن خفر السواحل اعترض قاربا.\n"
+            "وقال البيان «وقد اعترف المتهمان باستلام أربع حقائب».")
+    assert [r["speaker"] for r in extract(text)] == ["وزارة الداخلية البحرينية"] * 2
+    # a body that spoke far before is not the document's issuer
+    far = "وقالت وزارة الداخلية البحرينية إن خفر السواحل اعترض قاربا.\n" + "وجرى نقل المصابين إلى المستشفى. " * 25
+    s = only(extract(far + "\nوقال البيان «وقد اعترف المتهمان باستلام أربع حقائب»."), cue="قال", quote="وقد اعترف المتهمان باستلام أربع حقائب")
+    assert s["speaker"] is None and "document" in s["speaker_reason"]
+
+
 def test_speaker_gate_never_in_name(rules):
     # quotes/extract.py fragment_reason, the net under the grammar: Asharq Al-Awsat (dev2) "كشف مسؤول
     # آسيوي ومقرب جدا" once gave "ومقرب جدا"; Al Eqtisadiya (dev2) "وقالت الصحيفة نقلا عن" "الصحيفة نقلا"
