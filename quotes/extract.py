@@ -350,10 +350,11 @@ def _issuer(text, st, rules, speakers):
 ISSUER_REACH = 600      # characters back to the body whose statement a document with no issuer is
 
 
-def _body_before(statements, st):
-    """"قالت البحرين: إنها استدعت سفيرها ... وذكر بيان نشرته وكالة أنباء البحرين إن": a document
-    the article gives no issuer is the body that spoke just before it, if one did."""
-    for p in reversed(statements[:statements.index(st)]):
+def _body_before(statements, i):
+    """"قالت الداخلية البحرينية إن ... وقال البيان «...»": a document the article gives no issuer
+    (``statements[i]``) is the body that spoke just before it, if one did."""
+    st = statements[i]
+    for p in reversed(statements[max(0, i - MAX_STATEMENTS_BACK):i]):
         if p.cue_start < st.cue_start - ISSUER_REACH:
             break
         if p.entity is not None and p.entity.kind == "institution" and p.speaker:
@@ -365,7 +366,7 @@ def _gate(text, statements, rules, speakers):
     """A document's speaker is its issuer when the article names it; every other speaker that is
     a fragment rather than a name is null, with the reason."""
     issued = {}         # id of a document's entity -> the body that issued it
-    for st in statements:
+    for i, st in enumerate(statements):
         why = fragment_reason(st.speaker, rules) if st.speaker else None
         if why:
             doc = st.entity
@@ -373,7 +374,7 @@ def _gate(text, statements, rules, speakers):
             if ent is None and doc is not None:
                 ent = issued.get(id(doc))    # "وقال بيان صادر عن المجلس ...، وأضاف: ...": the same document
             if ent is None and why.startswith("a document"):
-                ent = _body_before(statements, st)
+                ent = _body_before(statements, i)
             if ent is not None and ent.display and not fragment_reason(ent.display, rules):
                 if doc is not None:
                     issued[id(doc)] = ent
