@@ -117,6 +117,18 @@ def test_person_title_place_name(rules):
     assert read(rules, "مسؤول بارز في إدارة الرئيس سامي الحداد").kind == "anonymous"
 
 
+def test_a_known_place_after_bi_ends_the_title_before_the_name(rules):
+    # the ba-place tag (rules/speakers.yml place_names). Al-Yaum (dev2): "مدير التعليم بجازان عيسى
+    # بن أحمد الحكمي" gave the speaker "بجازان عيسى بن أحمد الحكمي"; Okaz (dev2): "المتحدث بهيئة
+    # الهلال الأحمر بجازان بيشي الصرخي"
+    m = read(rules, "مدير التعليم بجازان عيسى بن أحمد الحكمي")
+    assert (m.name, m.title) == ("عيسى بن أحمد الحكمي", "مدير التعليم بجازان")
+    m = read(rules, "المتحدث بهيئة الهلال الأحمر بجازان بيشي الصرخي")
+    assert m.name == "بيشي الصرخي"
+    # a first name with ب that is no place of the list stays a name ("الرئيس بشار الأسد")
+    assert read(rules, "الرئيس بشار الأسد").name == "بشار الأسد"
+
+
 def test_person_title_apposition(rules):
     m = read(rules, "وزير المالية، تارو آسو")
     assert (m.pattern, m.name, m.title) == ("person:title-apposition", "تارو آسو", "وزير المالية")
