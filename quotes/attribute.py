@@ -223,6 +223,40 @@ def _bare_speech(text, start, sent_end, rules):
     return ("bare", words[0][1], words[0][1], None)
 
 
+def _inner_verb(text, para, cstart, rules, cue_starts):
+    """Where the words after a colon begin when they begin with a reporting verb that opens no
+    words of its own ("وقال مصدر مسؤول: أعلنت حالة استنفار"), so that the verb is part of what
+    was said; ``cstart`` otherwise ("قال: قال رسول الله ...: «...»" is another statement)."""
+    words = _words(text, cstart, min(para.end, cstart + 40))[:1]
+    if not words or words[0][1] not in cue_starts[bisect_left(cue_starts, words[0][1]):][:1]:
+        return cstart
+    end = words[0][2]
+    limit = min(para.end, para.sentence_end_after(end), end + MAX_BRIDGE)
+    return words[0][1] if _opener(text, para, end, limit, rules, cue_starts) is None else cstart
+
+
+def _comma_speech(text, start, limit, rules):
+    """"وقال المتحدث بهيئة الهلال الأحمر بجازان بيشي الصرخي، تلقت غرفة العمليات بلاغا": a
+    named subject set off by a comma, then the speaker's words with no إن, colon or quotation
+    mark, as an opener ('comma', pos, content_start, None), or None.  Not when the comma begins
+    an aside: a title ("، رئيس ..."), a time ("، الاثنين"), a preposition ("، في تصريح") or whom
+    he told ("، لـ«الوطن»")."""
+    comma = min((i for i in (text.find("،", start, limit), text.find(",", start, limit)) if i >= 0), default=-1)
+    got = _bridge_mention(text, start, comma, rules) if comma > start else None
+    if not got or not (got[0].kind in ("institution", "anonymous") or got[0].kind == "person" and got[0].name
+                       and any(classify(clean_token(w), rules) == "TITLE" for w in got[0].title.split())) \
+            or _trim(text, got[1] + len(got[0].text), comma + 1)[0] <= comma:
+        return None     # (a titled name or a body: "فقالت افسح الطريق، أو" is a story's line)
+    words = _words(text, comma + 1, min(limit, comma + 200))
+    if len(words) < 4 or text[comma + 1:words[0][1]].strip():
+        return None
+    first = normalize(words[0][0])
+    if first in rules.prepositions or first in rules.complementizers or first in rules.mention_stops \
+            or first in rules.clause_particles or first.startswith("ل") or classify(clean_token(words[0][0]), rules) == "TITLE" or _is_cue_word(first, rules):
+        return None
+    return ("comma", comma, words[0][1], None)
+
+
 def _content(text, para, cstart, stop):
     """Span and type of the reported content starting at ``cstart``."""
     while cstart < para.end and (text[cstart] in "،," or text[cstart].isspace()):
@@ -507,6 +541,10 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
         first = _words(text, bare[2], min(sent_end, bare[2] + 40))[:1] if bare is not None else []
         if bare is not None and (op is None or _is_cue_word(normalize(first[0][0]), rules)):
             op = bare       # "قائلاً أفادت الجامعة بأن ...": his words begin with the verb
+    if op is None and form.kind == "verb" and form.tense == "past" and not form.relay \
+            and normalize(form.lemma) in rules.comma_speech \
+            and normalize(m.group("prefix")) == "و":
+        op = _comma_speech(text, ce, limit, rules)      # (a verb at its sentence's head)
     if op is None:
         return None
     kind, opos, cstart, q = op
@@ -578,7 +616,9 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
             after_mention = mention_start + len(mention.text)
         channel = _channel(text, after_mention, bridge_end, rules)
     # the reported content
-    i = bisect_right(cue_starts, ce)
+    # after a colon, the words may begin with a verb of their own ("وقال مصدر: أعلنت حالة
+    # استنفار"): that verb is what he said, not the next statement
+    i = bisect_right(cue_starts, _inner_verb(text, para, cstart, rules, cue_starts) if kind == "colon" else ce)
     stop = min(cue_starts[i], para.end) if i < len(cue_starts) else para.end
     brk = rules.content_break_re.search(text, ce, min(stop, para.sentence_end_after(ce), ce + MAX_CONTENT_SCAN))
     if brk is not None and not para.inside_quote(brk.start()):

@@ -1430,3 +1430,26 @@ def test_a_sentence_turning_to_a_new_speaker_gives_him_its_verbs(extract):
             "بهذا الإنجاز وقال: \"الحمد لله على تحقيق هذا الإنجاز\".")
     assert only(extract(text), quote="الحمد لله على تحقيق هذا الإنجاز")["speaker"] == "عبدالله الحربي"
 
+
+
+def test_a_titled_subject_set_off_by_a_comma_is_followed_by_his_words(extract):
+    # comma_speech (rules/cues.yml). Okaz (dev2): "وقال المتحدث بهيئة الهلال الأحمر بجازان بيشي
+    # الصرخي، تلقت غرفة العمليات بالهلال الاحمر بلاغا عن وقوع حادث": no إن, colon or mark
+    text = "وقال المتحدث بهيئة الهلال الأحمر بجازان بيشي الصرخي، تلقت غرفة العمليات بلاغا عن وقوع حادث على الطريق."
+    s = only(extract(text), cue="قال")
+    assert s["speaker"] == "بيشي الصرخي" and s["quote"].startswith("تلقت غرفة العمليات بلاغا")
+    # a comma that opens an aside (a time, a preposition) is no start of his words
+    assert extract("وقال المتحدث باسم الهيئة بيشي الصرخي، في تصريح للصحفيين الحادث وقع ليلا.") == []
+    # nor after a subject that is neither titled nor a body: a story's line
+    assert [s for s in extract("فقالت افسح الطريق، أو سأبلغ عنك الشرطة في الحال.") if s["cue"] == "قالت"] == []
+
+
+def test_a_verb_opening_the_words_after_a_colon_is_part_of_them(extract):
+    # Okaz (dev2): "وقال مصدر مسؤول في المستشفى: أعلنت حالة استنفار والاستعداد القصوى لطوارئ المستشفى":
+    # أعلنت opens no clause of its own, so it begins what the source said
+    text = "وقال مصدر مسؤول في المستشفى: أعلنت حالة استنفار والاستعداد القصوى لطوارئ المستشفى لاستقبال المصابين."
+    s = only(extract(text), cue="قال")
+    assert s["speaker"].startswith("مصدر مسؤول") and s["quote"].startswith("أعلنت حالة استنفار")
+    # a verb that opens words of its own is the next statement ("قال: قال رسول الله: ...")
+    st = extract("وقال الشيخ: أكد المفتي أن الصيام واجب على كل مسلم بالغ.")
+    assert only(st, cue="أكد")["speaker"] == "المفتي" and not any(s["quote"].startswith("أكد") for s in st)
