@@ -515,8 +515,8 @@ def _bridge_mention(text, start, end, rules, partial=False):
                 e = ws
                 break
     men = parse_mention(text[s:e], rules, name_first=True)
-    if men.kind == "none":
-        return None
+    if men.kind in ("none", "pronoun"):
+        return None     # ("وقال لها إن", "قال عنه": after the verb a pronoun is whom he told or spoke of)
     return men, s
 
 

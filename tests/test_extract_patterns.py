@@ -1118,6 +1118,10 @@ def test_speaker_gate_document_heads(extract):
     assert s["speaker"] == "المجلس"       # document_issuer: the body named as its issuer
     s = only(extract("وذكر بيان نشرته وكالة أنباء البحرين إن المتهمين اعترفا."), cue="ذكر")
     assert s["speaker"] is None           # the agency that published it only relays it
+    # a decision is a document too (Asharq Al-Awsat, bulk: "ويدعو القرار إلى ..."; "حسب ما نص عليه
+    # قرار مجلس الوزراء" had made "قرار" a person)
+    s = only(extract("وحسب نص القرار، سيتم وقف العمل تدريجيا بسبعة قرارات."), cue="حسب")
+    assert s["speaker"] is None and "document" in s["speaker_reason"]
 
 
 def test_a_document_without_an_issuer_after_it_is_the_body_in_construct_or_the_body_before(extract):
@@ -1453,3 +1457,12 @@ def test_a_verb_opening_the_words_after_a_colon_is_part_of_them(extract):
     # a verb that opens words of its own is the next statement ("قال: قال رسول الله: ...")
     st = extract("وقال الشيخ: أكد المفتي أن الصيام واجب على كل مسلم بالغ.")
     assert only(st, cue="أكد")["speaker"] == "المفتي" and not any(s["quote"].startswith("أكد") for s in st)
+
+
+def test_a_pronoun_after_the_verb_is_whom_he_spoke_to_or_of_not_its_subject(extract):
+    # the about tag (rules/mentions.yml). Al-Shorouk (dev2): "ما رد عليه المصدر في حزب "النور" بأن
+    # ..." went to the spokesman named before; "وقال لها إن" was read as a feminine subject
+    text = "وقال المتحدث باسم الرئاسة ياسر علي إن القرار نهائي. ما رد عليه المصدر في حزب النور بأن الحزب سيطالب بالمستندات."
+    assert only(extract(text), cue="رد")["speaker"].startswith("المصدر")
+    text = "وقال الوزير خالد الأمين إن الخطة جاهزة. وقال لها إن التنفيذ يبدأ غدا."
+    assert [s["speaker"] for s in extract(text)] == ["خالد الأمين", "خالد الأمين"]
