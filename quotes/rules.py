@@ -142,6 +142,8 @@ WORD_LISTS = {
     "spokesman_titles": ("speakers", "spokesman_titles"),
     "supervising_titles": ("speakers", "supervising_titles"),
     "unnamed_heads": ("speakers", "unnamed_heads"),
+    "partitives": ("speakers", "partitives"),
+    "partitives_of": ("speakers", "partitives_of"),
     "indefinite_adjectives": ("speakers", "indefinite_adjectives"),
     "title_modifiers": ("speakers", "title_modifiers"),
     "not_speakers": ("speakers", "not_speakers"),

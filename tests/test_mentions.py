@@ -230,6 +230,20 @@ def test_anonymous_unnamed_official(rules):
     assert read(rules, "المسؤول فتحي سرور إن").name == "فتحي سرور"
 
 
+def test_anonymous_partitive(rules):
+    # BBC Arabic (dev2): "واشارت بعض المصادر إلى أن" had no speaker, and the statement went to the
+    # minister named before; SaudiNewsNet (bulk): "قال أحد الشهود", "كثير من الخبراء"
+    for text, body in (("بعض المصادر", "بعض المصادر"), ("أحد موظفي شركة تأمين", "أحد موظفي شركة تأمين"),
+                       ("عدد من المواطنين", "عدد من المواطنين"), ("كثير من الخبراء", "كثير من الخبراء")):
+        m = read(rules, text)
+        assert (m.pattern, m.kind, m.name) == ("anonymous:partitive", "anonymous", body), text
+    # "عدد" is a part of a group only with من: "عدد التذاكر" is a number
+    assert read(rules, "عدد التذاكر").kind != "anonymous"
+    # after a name, a partitive phrase is his title: "يوري أوشاكوف أحد مستشاري الرئيس بوتين"
+    m = read(rules, "يوري أوشاكوف أحد مستشاري الرئيس بوتين")
+    assert (m.name, m.appositive) == ("يوري أوشاكوف", "أحد مستشاري الرئيس")
+
+
 def test_title_title(rules):
     m = read(rules, "المتحدث الرسمي باسم وزارة الإسكان، تقديرهم")
     assert (m.pattern, m.title) == ("title:title", "المتحدث الرسمي باسم وزارة الإسكان")
