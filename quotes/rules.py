@@ -114,6 +114,7 @@ class Rules:
     content_break_re: object = None
     eulogies: dict = field(default_factory=dict)     # normalized words of a eulogy -> whom it praises
     eulogy_firsts: set = field(default_factory=set)  # their first words
+    source_anaphors: dict = field(default_factory=dict)  # "المصدر" -> heads of the sources it takes up
     speech_noun_cues: set = field(default_factory=set)   # "بقوله", "لقوله"
     dual_heads: set = field(default_factory=set)     # "صحيفتا", "وكالتا": two bodies named after it
     #: keys a word may have to be a cue (:func:`quotes.cues.find_cues` looks closer at these only)
@@ -259,6 +260,7 @@ def load(rules_dir=RULES_DIR):
     r.pronouns = {normalize(k): v for k, v in (spk.get("pronouns") or {}).items()}
     r.eulogies = {tuple(normalize(k).split()): v for k, v in (spk.get("eulogies") or {}).items()}
     r.eulogy_firsts = {e[0] for e in r.eulogies if e}
+    r.source_anaphors = {normalize(k): _norm_set(v) for k, v in (spk.get("source_anaphors") or {}).items()}
     measured = _read("confidence.yml", rules_dir, optional=True)
     r.confidence = {k: v["precision"] for k, v in (measured.get("patterns") or {}).items()}
     return r

@@ -164,6 +164,16 @@ class ArticleSpeakers:
                     best = ent
         return best
 
+    def _find_source(self, name):
+        """The unnamed source a bare definite one takes up ("مسؤول آسيوي ... وبين المصدر أن"):
+        the latest whose first word rules/speakers.yml source_anaphors lists for it."""
+        heads = self.rules.source_anaphors.get(normalize(name).strip())
+        if not heads:
+            return None
+        found = [e for e in self.entities if e.kind == "anonymous" and e.name
+                 and normalize(e.name).split()[0] in heads and e.seen_before(self.now) >= 0]
+        return max(found, key=lambda e: e.seen_before(self.now), default=None)
+
     def _find_by_title(self, title, exclude_kinds=(), agree=""):
         """The person an article's title-only mention refers to ("الرئيس الروسي", "الوزيرة").
 
@@ -234,11 +244,13 @@ class ArticleSpeakers:
                     short, long_ = sorted((toks, other), key=len)
                     if e.kind == "institution" and short and long_[:len(short)] == short:
                         ent = e
+                if ent is not None and len(normalize(mention.name)) > len(normalize(ent.name)):
+                    ent.name = mention.name
+            else:
+                ent = self._find_source(mention.name)
             if ent is None:
                 ent = Entity(mention.kind, mention.name, [mention.title])
                 self._add(ent)
-            elif len(normalize(mention.name)) > len(normalize(ent.name)):
-                ent.name = mention.name
         elif mention.kind == "title":
             # "الوزير القحطاني": a family name after the title, of a person the article named
             ent = self._find_family_name(mention.title) or self._find_unnamed(mention.title) or \

@@ -511,7 +511,8 @@ def test_same_sources_and_an_official_close_to_a_body(extract):
                  "وأضاف المصدر نفسه أن القرار نهائي.")
     assert only(st, quote="التحقيق مستمر")["speaker"] == "المصادر"
     assert only(st, quote="العرض قائم")["speaker"] == "مسؤول أوروبي"
-    assert only(st, quote="القرار نهائي")["speaker"] == "المصدر"
+    # "the same source": the unnamed official just named (rules/speakers.yml source_anaphors)
+    assert only(st, quote="القرار نهائي")["speaker"] == "مسؤول أوروبي"
 
 
 def test_a_place_in_the_title_then_the_title_and_name_of_the_holder(extract):
@@ -870,7 +871,7 @@ def test_a_source_asking_not_to_be_named_and_a_demand_of_a_body(extract):
     # الحكومة بأن ...": the government is whom he asked
     st = extract("وأكد مصدر في الوزارة، طلب عدم ذكر اسمه، أن الخطة جاهزة.\nوطالب الحداد الحكومة بأن تنفذ الخطة.")
     assert [s["cue"] for s in st] == ["أكد", "طالب"]
-    assert st[0]["speaker"] == "مصدر" and st[1]["speaker"] == "الحداد"
+    assert st[0]["speaker"] == "مصدر في الوزارة" and st[1]["speaker"] == "الحداد"
 
 
 def test_van_in_a_dutch_name_after_a_title(extract):
@@ -1466,3 +1467,15 @@ def test_a_pronoun_after_the_verb_is_whom_he_spoke_to_or_of_not_its_subject(extr
     assert only(extract(text), cue="رد")["speaker"].startswith("المصدر")
     text = "وقال الوزير خالد الأمين إن الخطة جاهزة. وقال لها إن التنفيذ يبدأ غدا."
     assert [s["speaker"] for s in extract(text)] == ["خالد الأمين", "خالد الأمين"]
+
+
+def test_a_bare_definite_source_takes_up_the_unnamed_source_before_it(extract):
+    # rules/speakers.yml source_anaphors. Asharq Al-Awsat (dev2): "كشف مسؤول آسيوي ... وبين المصدر
+    # أن" is the Asian official; Al-Shorouk (dev2): "قال مصدر في الهيئة العليا ... عن المصدر"
+    text = "كشف مسؤول آسيوي رفيع أن الاتحاد سيجتمع. وبين المصدر أن التفاهم تم بين الطرفين."
+    assert [s["speaker"] for s in extract(text)] == ["مسؤول آسيوي رفيع"] * 2
+    text = ("قال مصدر في الهيئة العليا لحزب النور، إن الزرقا استقال.\n"
+            "ونقلت الوكالة عن المصدر قوله إن القرار نهائي.")
+    assert [s["speaker"] for s in extract(text)] == ["مصدر في الهيئة العليا لحزب النور"] * 2
+    # with no unnamed source before it, "المصدر" is its own
+    assert only(extract("وقال المصدر إن القرار نهائي."), cue="قال")["speaker"] == "المصدر"

@@ -213,8 +213,13 @@ def test_institution_state(rules):
 
 
 def test_anonymous_source(rules):
+    # Al Madina, Al-Shorouk (dev2): the body after في is part of whom the source speaks for
     m = read(rules, "مصدر مسؤول في وزارة الصحة اليمنية")
-    assert (m.pattern, m.kind, m.name) == ("anonymous:source", "anonymous", "مصدر مسؤول")
+    assert (m.pattern, m.kind, m.name) == ("anonymous:source", "anonymous", "مصدر مسؤول في وزارة الصحة اليمنية")
+    m = read(rules, "مصدر في الهيئة العليا لحزب النور السلفي")
+    assert m.name == "مصدر في الهيئة العليا لحزب النور السلفي"
+    # a place after في is not: "مصدر أمني في القاهرة"
+    assert read(rules, "مصدر أمني في القاهرة").name == "مصدر أمني"
 
 
 def test_anonymous_unnamed_official(rules):
