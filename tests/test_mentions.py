@@ -184,6 +184,18 @@ def test_person_one_word(rules):
     assert read(rules, "«موسى»").name == "موسى"
 
 
+def test_institution_country(rules):
+    # Al-Jazirah (dev2): "قالت البحرين: إنها استدعت سفيرها" was a person called البحرين, so the
+    # statement after it ("وذكر بيان نشرته وكالة أنباء البحرين") went to the ministry named before
+    for text in ("البحرين", "طهران", "السعودية"):
+        m = read(rules, text)
+        assert (m.pattern, m.kind, m.name) == ("institution:country", "institution", text)
+    # only alone: a newspaper, a place in a longer name, a state's adjective stay as they were
+    assert read(rules, "واشنطن بوست").kind == "person"
+    assert read(rules, "وزارة الخارجية السعودية").name == "وزارة الخارجية السعودية"
+    assert read(rules, "المملكة العربية السعودية").pattern != "institution:country"
+
+
 def test_institution_body(rules):
     m = read(rules, "المفوضية العليا للأمم المتحدة لشؤون اللاجئين أن")
     assert (m.pattern, m.name) == ("institution:body", "المفوضية العليا للأمم المتحدة لشؤون اللاجئين")
