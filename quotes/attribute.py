@@ -435,6 +435,12 @@ def _after_clause(text, para, pos, rules):
     return bool(found) and found[0].form.kind == "verb"
 
 
+def _complementizer_next(text, pos, rules):
+    """Does إن/أن (after a preposition or not: "إلى أن") come right after ``pos``?"""
+    start = pos + len(text[pos:pos + 8]) - len(text[pos:pos + 8].lstrip())
+    return start > pos and rules.complementizer_re.match(text, start) is not None
+
+
 def _after_relative(text, para, pos):
     prev = _words(text, max(para.start, pos - 12), pos)
     return bool(prev) and normalize(prev[-1][0]) in ("الذي", "التي", "ما", "مما", "كما")
@@ -948,8 +954,10 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
             ci += 1
             if para.inside_quote(m.start()) or _as_source(text, para, m):
                 continue
-            if m.form.kind == "participle" and m.form.agree != "m" and not _after_clause(text, para, m.start(), rules):
+            if m.form.kind == "participle" and m.form.agree != "m" and not _after_clause(text, para, m.start(), rules) \
+                    and not _complementizer_next(text, m.end(), rules):
                 continue    # "مدينة رفح": a feminine or plural form is a participle only after a clause
+                            # or before إن/أن ("... البحرينية مضيفة أن", "لافتة إلى أن")
             if m.form.kind == "verb" and not m.group("prefix") and _in_cue_clause(text, para, m.start(), rules):
                 continue
             prev = _words(text, max(para.start, m.start() - 8), m.start())

@@ -284,6 +284,8 @@ def compatible(entity, agree):
         return True
     if agree == entity.agree:
         return True
+    if entity.kind == "anonymous" and agree == "p":
+        return True     # "وقال شهود عيان ...، مشيرين إلى": a verb before its subject is singular
     if entity.kind in ("institution", "anonymous"):
         return agree in ("f", "p") and entity.agree in ("f", "p")
     return False

@@ -1479,3 +1479,16 @@ def test_a_bare_definite_source_takes_up_the_unnamed_source_before_it(extract):
     assert [s["speaker"] for s in extract(text)] == ["مصدر في الهيئة العليا لحزب النور"] * 2
     # with no unnamed source before it, "المصدر" is its own
     assert only(extract("وقال المصدر إن القرار نهائي."), cue="قال")["speaker"] == "المصدر"
+
+
+def test_a_feminine_or_plural_participle_before_inna_continues_without_a_comma(extract):
+    # Al-Jazirah (dev2): "وقالت الوزارة: إن المحتجزين اعترفا ... البحرينية مضيفة أن أحدهما تلقى
+    # تدريبات" ran on as one statement; Al Watan (dev2): "... سوق سناح. مشيرين إلى أنهم شاهدوا"
+    st = extract("وقالت الوزارة إن المحتجزين اعترفا باستلام الشحنة مضيفة أن أحدهما تلقى تدريبات.")
+    assert [(s["cue"], s["quote"]) for s in st] == [("قالت", "المحتجزين اعترفا باستلام الشحنة"),
+                                                     ("مضيفة", "أحدهما تلقى تدريبات")]
+    # a plural source spoke through a singular verb before it: the plural participle is theirs
+    st = extract("وقال شهود عيان إن الميليشيات شنت حملة واسعة. مشيرين إلى أنهم شاهدوا شاحنات كبيرة.")
+    assert [s["speaker"] for s in st] == ["شهود عيان", "شهود عيان"]
+    # a feminine noun of a participle's shape before no إن/أن is no cue ("مدينة رفح", "لافتة كبيرة")
+    assert extract("ورفع المتظاهرون لافتة كبيرة كتب عليها شعارات الثورة.") == []
