@@ -435,6 +435,13 @@ def _after_clause(text, para, pos, rules):
     return bool(found) and found[0].form.kind == "verb"
 
 
+def _after_adjunct(text, para, pos, rules):
+    """Does the sentence open with an adjunct that turns to a speaker ("من جانبه", "من جهتها":
+    rules/speakers.yml sentence_adjuncts), right before ``pos``?"""
+    words = _words(text, para.sentence_start_before(pos), pos)
+    return len(words) == 2 and normalize(words[0][0] + " " + words[1][0]).strip("،, ") in rules.sentence_adjuncts
+
+
 def _complementizer_next(text, pos, rules):
     """Does إن/أن (after a preposition or not: "إلى أن") come right after ``pos``?"""
     start = pos + len(text[pos:pos + 8]) - len(text[pos:pos + 8].lstrip())
@@ -976,8 +983,8 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
             if m.form.conjoined_only and not (normalize(m.group("prefix") or "") == "و"
                                               and text[para.sentence_start_before(m.start()):m.start()].strip(" ،,") == ""
                                               or text[max(para.start, m.start() - 3):m.start()].rstrip()[-1:] in "،,"
-                                              and m.group("prefix")):
-                continue    # "بين" as "between": only "وبيَّن" at a clause's head is the verb
+                                              and m.group("prefix") or _after_adjunct(text, para, m.start(), rules)):
+                continue    # "بين" as "between": only "وبيَّن" at a clause's head (or after "من جانبه") is the verb
             if m.form.kind == "verb" and m.form.tense == "past" and not m.group("prefix") and matches \
                     and matches[-1][1].kind == "verb" and not text[matches[-1][0].end():m.start()].strip():
                 # "وقال راي بابار، رئيس شرطة المنطقة، إن": a verb's subject, not a second verb (two past

@@ -1492,3 +1492,12 @@ def test_a_feminine_or_plural_participle_before_inna_continues_without_a_comma(e
     assert [s["speaker"] for s in st] == ["شهود عيان", "شهود عيان"]
     # a feminine noun of a participle's shape before no إن/أن is no cue ("مدينة رفح", "لافتة كبيرة")
     assert extract("ورفع المتظاهرون لافتة كبيرة كتب عليها شعارات الثورة.") == []
+
+
+def test_bayyana_after_an_adjunct_that_turns_to_a_speaker_is_the_verb(extract):
+    # Al-Yaum (dev2): "من جانبه بين مدير إدارة شؤون المعلمين بتعليم جازان عثمان عريبي أن ..." was
+    # read as "between" (conjoined_only allows it after من جانبه, as after و)
+    s = only(extract("من جانبه بين مدير إدارة شؤون المعلمين عثمان عريبي أن إجراء المقابلات تأتي استكمالاً."),
+             cue="بين")
+    assert s["speaker"] == "عثمان عريبي"
+    assert extract("من جانبه بين مسؤولين أمريكيين ومصريين خلاف حول الخطة.") == []
