@@ -20,7 +20,7 @@ import regex
 
 from .normalize import normalize, strip_article
 from .cues import find_cues, lookup as cue_lookup, word_runs, words as cue_words
-from .mentions import Mention, classify, clean_token, parse_mention, pronoun_mention
+from .mentions import Mention, classify, clean_token, grammar, parse_mention, pronoun_mention
 from .rules import CueForm
 from .segment import Quote, paragraphs
 
@@ -701,8 +701,9 @@ def _conjoined(rest):
 def _source_like(men, rules):
     """Can the words after بحسب / وفق name a source?  Not words with a possessive pronoun, which
     name a thing ("حسب أمزجة فقهائهم يصنفون"), not a norm or a plan ("وفق أفضل المعايير"), and
-    not words holding a number, which sort a count ("وحسب الإعاقة فكان 99 إعاقة حركية")."""
-    if any(ch.isdigit() for ch in men.text):
+    not words holding a number, which sort a count ("وحسب الإعاقة فكان 99 إعاقة حركية"), and not
+    what a pattern of the mention grammar marks `source: false`."""
+    if any(ch.isdigit() for ch in men.text) or not grammar(rules).patterns.get(men.pattern, {}).get("source", True):
         return False
     first = normalize(men.text.split()[0]) if men.text.split() else ""
     if strip_article(first) in rules.not_sources or first[:1] == "ل" and len(first) > 3 \

@@ -1501,3 +1501,14 @@ def test_bayyana_after_an_adjunct_that_turns_to_a_speaker_is_the_verb(extract):
              cue="بين")
     assert s["speaker"] == "عثمان عريبي"
     assert extract("من جانبه بين مسؤولين أمريكيين ومصريين خلاف حول الخطة.") == []
+
+
+def test_after_according_to_a_norm_or_a_thing_is_no_source(extract):
+    # title:descriptions is `source: false` (rules/mentions.yml). Masrawy (dev2): "والتي تهدف
+    # الوزارة السير فيها وفق المعدل العالمي" was a statement of "المعدل العالمي", whose speaker
+    # then went on to the participles after it; SaudiNewsNet (bulk): "حسب التواريخ الآتية"
+    assert extract("وتهدف الوزارة إلى زيادة ساعات الدراسة في المدارس وفق المعدل العالمي.") == []
+    assert extract("وتتوزع الحالات حسب التواريخ الآتية على المناطق الثلاث.") == []
+    # a body of two words stays a source ("المرصد" heads a body: rules/speakers.yml institution_heads)
+    s = only(extract("قتل تسعة عناصر من تنظيم داعش في الغارات الجوية، بحسب المرصد السوري."), cue="بحسب")
+    assert s["speaker"] == "المرصد السوري"
