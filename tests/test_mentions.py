@@ -110,6 +110,15 @@ def test_person_title_name_with_a_body_named_after_a_person(rules):
     assert (m.pattern, m.name) == ("person:title-name", "زهير عبد الرحيم ميمني")
 
 
+def test_a_title_word_that_begins_a_full_name_after_a_title_is_a_first_name(rules):
+    # the titled-name macro. Okaz (dev2): "المتحدث الرسمي للإدارة العامة لهيئة الهلال الأحمر بمنطقة
+    # الحدود الشمالية مساعد غالي العنزي" was all title, and the statement went to another spokesman
+    m = read(rules, "المتحدث الرسمي للإدارة العامة لهيئة الهلال الأحمر بمنطقة الحدود الشمالية مساعد غالي العنزي")
+    assert (m.pattern, m.name) == ("person:title-name", "مساعد غالي العنزي")
+    # before a body or a title it is a title in construct ("مساعد وزير الخارجية")
+    assert read(rules, "مساعد وزير الخارجية أحمد الحداد").name == "أحمد الحداد"
+
+
 def test_person_title_place_name(rules):
     m = read(rules, "القيادي في حماس أسامة بدران")
     assert (m.pattern, m.name, m.title) == ("person:title-place-name", "أسامة بدران", "القيادي في حماس")
