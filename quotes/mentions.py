@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .cues import OBJECT_SUFFIXES
 from .grammar import Grammar, Tags, Token
 from .normalize import normalize, strip_article
 
@@ -123,10 +124,17 @@ def _tests(rules):
         compiled = regex.compile(pattern)
         return lambda tok: compiled.search(tok.text) is None
 
+    def past_verb(key):
+        return (f := rules.forms.get(key)) is not None and f.tense == "past" and f.kind == "verb"
+
     def cue(value):
-        if value != "past-verb":
-            raise ValueError(f"cue test: unknown value {value!r}")
-        return lambda tok: (f := rules.forms.get(tok.key)) is not None and f.tense == "past" and f.kind == "verb"
+        if value == "past-verb":
+            return lambda tok: past_verb(tok.key)
+        if value == "past-verb-object":     # "وصفته": a past form with an object pronoun
+            return lambda tok: any(tok.key.endswith(s) and (past_verb(tok.key[:-len(s)]) or tok.key[:1] in "وف"
+                                                            and past_verb(tok.key[1:-len(s)]))
+                                   for s in OBJECT_SUFFIXES)
+        raise ValueError(f"cue test: unknown value {value!r}")
 
     def klass(value):
         names = {value} if isinstance(value, str) else set(value)

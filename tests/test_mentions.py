@@ -243,6 +243,14 @@ def test_anonymous_source(rules):
     assert read(rules, "مصدر أمني في القاهرة").name == "مصدر أمني"
 
 
+def test_a_reporting_verb_with_an_object_pronoun_ends_a_mention(rules):
+    # the verb-object tag. Al-Eqtisadiya (dev2): "ونقلت وكالة بلومبرج عن مصدر وصفته بأنه مطلع القول"
+    # gave the speaker "مصدر وصفته"
+    assert read(rules, "مصدر وصفته بأنه مطلع").name == "مصدر"
+    # a name that merely begins like such a verb stays whole ("وصفي التل")
+    assert read(rules, "وصفي التل").name == "وصفي التل"
+
+
 def test_anonymous_unnamed_official(rules):
     # BBC Arabic (dev2): "أفاد مسؤول حكومي اسرائيلي بأن" gave the speaker "اسرائيلي بأن"; Asharq
     # Al-Awsat (dev2): "كشف مسؤول آسيوي ومقرب جدا من صناع القرار"; Al-Jazirah (bulk): "مسؤول تركي كبير"
