@@ -19,8 +19,9 @@ def _prescan(text, rules, speakers, word_list=None):
     covered, holder = -1, ""    # where the last person read ends, and his name
     for i in [i for i, w in enumerate(words) if w[2] in keys]:
         ws, we, key = words[i]
-        if i and words[i - 1][2] in rules.term_heads:
-            continue        # "في جامع الإمام تركي بن عبدالله": a place named after someone
+        if i and strip_article(words[i - 1][2]) in rules.term_heads:
+            continue        # "في جامع الإمام تركي بن عبدالله": a place named after someone; "المؤتمر
+                            # الصحفي لبلاتر": a title word as the adjective of a term
         if key in titles or key[2:] in titles and key.startswith("ال"):
             s = ws
         elif key[1:] in titles and key[:1] in "وفلب":

@@ -1512,3 +1512,12 @@ def test_after_according_to_a_norm_or_a_thing_is_no_source(extract):
     # a body of two words stays a source ("المرصد" heads a body: rules/speakers.yml institution_heads)
     s = only(extract("قتل تسعة عناصر من تنظيم داعش في الغارات الجوية، بحسب المرصد السوري."), cue="بحسب")
     assert s["speaker"] == "المرصد السوري"
+
+
+def test_a_title_word_as_the_adjective_of_a_term_names_nobody(extract):
+    # the title prescan skips a title after a term head of rules/speakers.yml name_heads, with its
+    # article too. 3alyoum (dev2): "القاعة التي استضافت المؤتمر الصحفي لبلاتر" made "لبلاتر" a
+    # journalist, and the statement "وقف رئيس فيفا ليتحدث للصحفيين قائلًا" his
+    text = ("تسلل نيلسون إلى القاعة التي استضافت المؤتمر الصحفي لبلاتر في زيوريخ.\n"
+            "وبعدها وقف رئيس فيفا ليتحدث للصحفيين قائلا: “يجب أن نقوم بتنظيف المكان”.")
+    assert only(extract(text), cue="قائلا")["speaker"] != "لبلاتر"
