@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .mentions import Mention
+from .mentions import Mention, classify, clean_token
 from .normalize import normalize, strip_article
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_.]+(?:[-'][\p{L}\p{M}]+)*")
@@ -164,6 +164,17 @@ class ArticleSpeakers:
                     best = ent
         return best
 
+    def _titles(self, title):
+        """A title phrase as the titles it joins with و ("الناطق الإعلامي للإدارة العامة للمرور
+        ومدير إدارة السلامة المرورية" is two: he is "مدير إدارة السلامة المرورية" too)."""
+        words = title.split() if title else []
+        if not words:
+            return []
+        cuts = [i for i, w in enumerate(words) if i and w[:1] == "و"
+                and classify(clean_token(w)[1:], self.rules) == "TITLE"]
+        return [" ".join([words[a][1:] if a else words[a]] + words[a + 1:b])
+                for a, b in zip([0] + cuts, cuts + [len(words)])]
+
     def _find_source(self, name):
         """The unnamed source a bare definite one takes up ("مسؤول آسيوي ... وبين المصدر أن"):
         the latest whose first word rules/speakers.yml source_anaphors lists for it."""
@@ -231,8 +242,9 @@ class ArticleSpeakers:
             elif len(normalize(mention.name)) > len(normalize(ent.name)):
                 ent.name = mention.name
             for t in (mention.title, mention.appositive):
-                if t and t not in ent.titles:
-                    ent.titles.append(t)
+                for part in self._titles(t):
+                    if part not in ent.titles:
+                        ent.titles.append(part)
         elif mention.kind in ("institution", "anonymous"):
             ent = None
             if mention.kind == "institution":

@@ -1521,3 +1521,12 @@ def test_a_title_word_as_the_adjective_of_a_term_names_nobody(extract):
     text = ("تسلل نيلسون إلى القاعة التي استضافت المؤتمر الصحفي لبلاتر في زيوريخ.\n"
             "وبعدها وقف رئيس فيفا ليتحدث للصحفيين قائلا: “يجب أن نقوم بتنظيف المكان”.")
     assert only(extract(text), cue="قائلا")["speaker"] != "لبلاتر"
+
+
+def test_titles_joined_by_wa_after_a_name_are_each_his(extract):
+    # Al-Eqtisadiya (dev2): "قال العميد الدكتور علي الرشيدي الناطق الإعلامي للإدارة العامة للمرور
+    # ومدير إدارة السلامة المرورية" ... "وأبان مدير إدارة السلامة المرورية أنهم" is the same man
+    # (the title-ali pattern reads the titles after the name; each title joined by و is his)
+    text = ("قال العميد الدكتور علي الرشيدي الناطق الإعلامي للإدارة العامة للمرور ومدير إدارة السلامة "
+            "المرورية إن السرعة تسببت في الحوادث.\nوأبان مدير إدارة السلامة المرورية أنهم شرعوا في التوعية.")
+    assert [s["speaker"] for s in extract(text)] == ["علي الرشيدي", "علي الرشيدي"]
