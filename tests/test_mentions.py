@@ -119,6 +119,17 @@ def test_a_title_word_that_begins_a_full_name_after_a_title_is_a_first_name(rule
     assert read(rules, "مساعد وزير الخارجية أحمد الحداد").name == "أحمد الحداد"
 
 
+def test_a_first_name_with_the_article_begins_the_name_after_a_title(rules):
+    # the def-first tag (rules/speakers.yml article_first_names). Al Madina (dev2): "وقال المسؤول
+    # الصحي في عدن الخضر لصور إن" gave the speaker "الصحي"; SaudiNewsNet (bulk): "الأمير الوليد بن
+    # طلال" was "بن طلال"
+    m = read(rules, "المسؤول الصحي في عدن الخضر لصور")
+    assert (m.pattern, m.name) == ("person:title-place-name", "الخضر لصور")
+    assert read(rules, "الأمير الوليد بن طلال").name == "الوليد بن طلال"
+    # as a family name it still ends the name ("محمد الحسن")
+    assert read(rules, "الشيخ محمد الحسن").name == "محمد الحسن"
+
+
 def test_person_title_place_name(rules):
     m = read(rules, "القيادي في حماس أسامة بدران")
     assert (m.pattern, m.name, m.title) == ("person:title-place-name", "أسامة بدران", "القيادي في حماس")
