@@ -35,6 +35,7 @@ _QAWL_RE = regex.compile(r"قول(?:ه|ها|هم|هما)")
 _HARAKAT_RE = regex.compile(r"[\u064B-\u0652]")
 _CONJ_RE = regex.compile(r"^[وف]")
 _DASH_ASIDE_RE = regex.compile(r"(?:^|\s)[-–—ـ](?:\s|$)")
+_ARABIC_LETTER_RE = regex.compile(r"\p{Arabic}")
 # "«الإبراشي» لـ«العامري»: ...": whom a headline's speaker addressed, after ل
 # (ل with a tatweel or a quotation mark, ل + ال, or ل before two words: "بن لادن" is a name)
 _HEAD_ADDRESSEE_RE = regex.compile(
@@ -819,8 +820,9 @@ def headline_statement(text, para, rules, field, pindex):
     if am and am.start() > 0:
         addressee, head = am.group("to").strip(), head[:am.start()]
     hw = _words(head, 0, len(head))
-    if not hw or len(hw) > 5 or normalize(head) in rules.not_speakers or any(c.isdigit() for c in head):
-        return None
+    if not hw or len(hw) > 5 or normalize(head) in rules.not_speakers or any(c.isdigit() for c in head) \
+            or not _ARABIC_LETTER_RE.search(head):
+        return None     # (a speaker of Arabic news is written in Arabic: "See more at: http://..." is a web page's)
     first = normalize(hw[0][0])
     if first in rules.not_speakers or first in rules.mention_stops or first in rules.clause_particles \
             or first.startswith("و") and len(first) > 2 and first[1:] in rules.mention_stops:

@@ -1530,3 +1530,11 @@ def test_titles_joined_by_wa_after_a_name_are_each_his(extract):
     text = ("قال العميد الدكتور علي الرشيدي الناطق الإعلامي للإدارة العامة للمرور ومدير إدارة السلامة "
             "المرورية إن السرعة تسببت في الحوادث.\nوأبان مدير إدارة السلامة المرورية أنهم شرعوا في التوعية.")
     assert [s["speaker"] for s in extract(text)] == ["علي الرشيدي", "علي الرشيدي"]
+
+
+def test_a_headline_speaker_is_written_in_arabic(extract):
+    # Al-Masry Al-Youm (dev2): the web page's "See more at: http://www.almasryalyoum.com/node/..."
+    # was read as a headline statement twice
+    assert extract("See more at: http://www.almasryalyoum.com/node/1533826#sthash.e6hGuTSe.dpuf\nنص الخبر.") == []
+    s = only(extract("العريان: الانتخابات ستجرى في موعدها المحدد\nنص الخبر هنا."), rule="headline")
+    assert s["speaker"] == "العريان"
