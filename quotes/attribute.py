@@ -1017,11 +1017,12 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
                         heads or _opens_statement(text, para, m, form, rules)):
                     # "وأدان X، عضو ...، بشدة ما ...": no statement, but X is who speaks next; inside
                     # a sentence ("...، حيث أكد وزير الخارجية ... تضامن بلاده") only a titled person
-                    # or an institution, not the verb's object ("عدم صحة")
+                    # or an institution, not the verb's object ("عدم صحة"); a lone word ("فيما أكدت
+                    # بوكوفا على أهمية") only when the article named that person before (resolve)
                     got = _bridge_mention(text, m.end(), min(para.end, m.end() + 80), rules)
                     if got and (got[0].kind == "institution" or got[0].kind == "person" and _ends_cleanly(text, got, rules)
                                 and (any(classify(clean_token(w), rules) == "TITLE" for w in got[0].title.split())
-                                     or heads and (got[0].title or len(got[0].name.split()) > 1))
+                                     or heads)
                                 and not any(normalize(t).endswith(("ها", "هم")) for t in got[0].name.split())):
                         subjects.append((got[1], got[0], form.agree))
             if st is None and form.kind == "verb":

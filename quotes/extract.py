@@ -239,7 +239,8 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
         speakers.now = st.cue_start
         while pending and pending[0][0] < st.cue_start:
             pos, men, agree = pending.pop(0)
-            ent = speakers.register(men, pos, agree)
+            lone = men.kind == "person" and not men.title and len(men.name.split()) == 1
+            ent = _known(speakers, men) if lone else speakers.register(men, pos, agree)
             if ent is not None:
                 _touch(recent, ent)
                 last_subject = (pos, ent)

@@ -1538,3 +1538,12 @@ def test_a_headline_speaker_is_written_in_arabic(extract):
     assert extract("See more at: http://www.almasryalyoum.com/node/1533826#sthash.e6hGuTSe.dpuf\nنص الخبر.") == []
     s = only(extract("العريان: الانتخابات ستجرى في موعدها المحدد\nنص الخبر هنا."), rule="headline")
     assert s["speaker"] == "العريان"
+
+
+def test_a_lone_name_the_article_knows_is_the_subject_of_a_verb_that_reported_nothing(extract):
+    # SaudiNewsNet (bulk): "ودعا العمري إلى تبني مشروع قرار ... وأكد أن" is the man named in full
+    # before, not the title named last; a lone word the article does not know stays no subject
+    # ("وأكد ضرورة ..." names nobody)
+    text = ("قال الدكتور عبدالمجيد العمري إن الإساءة مرفوضة.\nوقال المتحدث باسم الرابطة سامي الحداد إن الرابطة تتابع.\n"
+            "ودعا العمري إلى تبني مشروع قرار يجرم الإساءة.\nوأكد أن ما تقوم به بعض الصحف مرفوض.")
+    assert only(extract(text), cue="أكد")["speaker"] == "عبدالمجيد العمري"
