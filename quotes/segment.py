@@ -111,7 +111,7 @@ def _plausible(text, pos, length, opening):
 def pair_quotes(text, start, end):
     """Pair the quotation marks of ``text[start:end]``; returns the outermost :class:`Quote` list
     and all quotations (nested included) in order of their opening mark."""
-    stack, found = [], []
+    stack, found, reversed_ = [], [], set()
     marks = list(MARK_RE.finditer(text, start, end, timeout=REGEX_TIMEOUT))
     # an even number of straight double quotes pairs them in turn, whatever the spacing ("  إن")
     even = sum(1 for m in marks if m.group() == '"') % 2 == 0
@@ -128,6 +128,8 @@ def pair_quotes(text, start, end):
                                                        or _plausible(text, pos, len(mark), False)):
             opener, opos = stack.pop()
             found.append(Quote(opos, opos + len(opener), pos, m.end(), True, opener))
+            if mark == opener and mark in "«“":
+                reversed_.add(opos)     # «...« : closed the wrong way round, or a nested one opened
             continue
         if mark in CLOSE_ONLY:
             continue
@@ -149,8 +151,11 @@ def pair_quotes(text, start, end):
     found.sort(key=lambda q: (q.start, -q.end))
     closed = [q for q in found if q.closed]
     closed_starts = [q.start for q in closed]
-    breaks = _clause_breaks(text, start, para_end) if len(closed) < len(found) else []
-    found = [q if q.closed else _before_next_clause(text, _before_next_quote(text, q, closed, closed_starts), breaks)
+    breaks = _clause_breaks(text, start, para_end) if len(closed) < len(found) or reversed_ else []
+    # (a quotation closed by its own opening mark may be one left open, a nested quotation's mark
+    # taken for its end: '«لا يزال ... . وأكد بيان المجلس أن ... «فبركات إعلامية»' ends before وأكد)
+    found = [_before_next_clause(text, q, breaks, force=True) if q.start in reversed_ else
+             q if q.closed else _before_next_clause(text, _before_next_quote(text, q, closed, closed_starts), breaks)
              for q in found]
     found.sort(key=lambda q: (q.start, -q.end))
     outer = []
@@ -197,10 +202,11 @@ def _clause_breaks(text, start, end):
     return out
 
 
-def _before_next_clause(text, q, breaks):
+def _before_next_clause(text, q, breaks, force=False):
     """An unclosed quotation ends at the first of ``breaks`` inside it ('وقال: " الحمدالله على
-    تحقيق هذا الإنجاز ... . وأبان أن البطولة تعد ...'): the quotation was left open, not continued."""
-    if q.closed or q.inner_end <= q.inner_start:
+    تحقيق هذا الإنجاز ... . وأبان أن البطولة تعد ...'): the quotation was left open, not continued.
+    ``force``: a quotation closed by its own opening mark is read so too."""
+    if q.closed and not force or q.inner_end <= q.inner_start:
         return q
     i = bisect_left(breaks, (q.inner_start, -1))
     if i < len(breaks) and breaks[i][1] <= q.inner_end:

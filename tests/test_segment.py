@@ -114,3 +114,15 @@ def test_many_unclosed_quotations_look_at_each_sentence_end_once(monkeypatch):
     text = "قال إن “ «كلمة أخرى. " * 200 + "وأضاف أن العمل مستمر."
     quotes = segment.pair_quotes(text, 0, len(text))
     assert quotes and len(seen) <= 201
+
+
+def test_a_quotation_closed_by_its_own_opening_mark_ends_before_a_reporting_clause(extract):
+    # Al Madina (dev2): 'مضيفًا انه «لا يزال عشرات منهم محتجزين ... الانسانية. وأكد بيان المجلس أن
+    # ما يتم نشره ... «فبركات إعلامية من مطابخ معادية»': the second « was read as the first's end,
+    # and the council's statement vanished inside the quotation
+    text = ("وقال المجلس إن الأسرى بخير، مضيفا انه «لا يزال عشرات منهم محتجزين لدى المقاومة. "
+            "وأكد بيان المجلس أن ما يتم نشره «فبركات إعلامية من مطابخ معادية».")
+    assert inner(text)[0] == "لا يزال عشرات منهم محتجزين لدى المقاومة"
+    assert [s["cue"] for s in extract(text)] == ["قال", "مضيفا", "أكد"]
+    # «...« with no sentence of the reporter's inside stays one quotation, closed the wrong way round
+    assert inner("وقال: «نحن مستمرون في العمل« ثم غادر.") == ["نحن مستمرون في العمل"]
