@@ -146,7 +146,7 @@ def _tests(rules):
         "list": lambda name: (lambda words: lambda tok: tok.key in words)(getattr(rules, name)),
         "bare_list": lambda name: (lambda words: lambda tok: strip_article(tok.key) in words)(getattr(rules, name)),
         "and_list": lambda name: (lambda words: lambda tok: tok.key[:1] == "و" and strip_article(tok.key[1:]) in words)(getattr(rules, name)),
-        "ba_list": lambda name: (lambda words: lambda tok: tok.key[:1] == "ب" and strip_article(tok.key[1:]) in words)(getattr(rules, name)),
+        "ba_list": lambda name: (lambda words: lambda tok: tok.key[:1] == "ب" and tok.key[1:] in words)(getattr(rules, name)),
         "not_list": lambda name: (lambda words: lambda tok: tok.key not in words)(getattr(rules, name)),
         "class": klass,
         "shape": shape,
