@@ -202,6 +202,10 @@ def test_person_one_word(rules):
     assert (m.pattern, m.name) == ("person:one-word", "والمعارضة")
     # a headline's quoted name ("«موسى»: غضب المواطنين مسؤولية مرسي")
     assert read(rules, "«موسى»").name == "موسى"
+    # a word written with its preposition names nobody (SaudiNewsNet, bulk: "ووصف نتنياهو ...
+    # بالإرهاب" made "بالإرهاب" a speaker), and بل ("but rather") is no name
+    for text in ("بالإرهاب", "بالإسكان", "بل"):
+        assert read(rules, text).kind == "none", text
 
 
 def test_institution_country(rules):
