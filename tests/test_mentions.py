@@ -208,6 +208,13 @@ def test_person_one_word(rules):
         assert read(rules, text).kind == "none", text
 
 
+def test_a_word_of_time_ends_a_mention(rules):
+    # mention_stops (rules/speakers.yml). Al-Madina via SaudiNewsNet (bulk): "وأعلنت وزارة الصحة
+    # البارحة الأولى" gave the ministry the words "البارحة الأولى"
+    assert read(rules, "وزارة الصحة البارحة الأولى").name == "وزارة الصحة"
+    assert read(rules, "وزارة الصحة أمس").name == "وزارة الصحة"
+
+
 def test_institution_country(rules):
     # Al-Jazirah (dev2): "قالت البحرين: إنها استدعت سفيرها" was a person called البحرين, so the
     # statement after it ("وذكر بيان نشرته وكالة أنباء البحرين") went to the ministry named before
