@@ -6,7 +6,7 @@ from .attribute import find_statements, _words
 from .cues import _skip_letter, words as cue_words
 from .normalize import normalize, strip_article, tokens
 from .mentions import QUOTE_CHARS, Mention, classify, clean_token, parse_mention
-from .speakers import ArticleSpeakers, compatible, nisba_family
+from .speakers import ArticleSpeakers, Entity, compatible, nisba_family
 
 HEADLINE_REPEAT = 0.6      # share of a headline statement's words found in one body statement
 
@@ -198,6 +198,37 @@ def _known(speakers, men):
     return None
 
 
+MEDIUM_REACH = 300      # characters back to the medium whose text a document cue quotes
+
+
+def _medium_before(text, st, rules, speakers):
+    """"ومن السعودية أيضا، أبرزت صحيفة القدس العربي العنوان التالي: "..." وجاء في الخبر: "...""
+    (a press review): for a document a medium writes (rules/speakers.yml medium_documents) with
+    no issuer, the medium (media_heads) named last in the few lines before it; or None."""
+    if not any(normalize(w) in rules.medium_documents for w, _, _ in _words(text, st.cue_start, st.cue_start + 30)[:4]):
+        return None
+    words = _words(text, max(0, st.cue_start - MEDIUM_REACH), st.cue_start)
+    for k in range(len(words) - 1, -1, -1):
+        w, ws, _ = words[k]
+        key = normalize(w)
+        if key[:1] in "وفلب" and key[1:] in rules.media_heads:
+            ws += 1
+        elif key not in rules.media_heads or key.startswith("ال"):
+            continue
+        # (its name ends before a term: "صحيفة القدس العربي العنوان التالي")
+        end = next((x[1] for x in words[k + 1:k + 8] if strip_article(normalize(x[0])) in rules.term_heads),
+                   min(st.cue_start, ws + 80))
+        men = parse_mention(text[ws:end], rules)
+        if men.kind != "institution" or len(men.name.split()) < 2:
+            return None
+        # a medium of a press review is its own: not merged into "الصحيفة" of another paper
+        ent = Entity("institution", men.name, [men.title])
+        ent.positions.append(ws)
+        ent.last_pos = ws
+        return ent
+    return None
+
+
 def _cited(ent, rules):
     """Is the entity one an article cites (scripture, sayings), never its running subject?"""
     return ent.kind == "person" and normalize(ent.name or "") in rules.cited_speakers
@@ -290,9 +321,11 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
                             or subj.kind == "institution"):
                         ent = speakers.register(subj, st.cue_start)
         if ent is None and st.rule == "document":
-            # "وجاء في المقال": the author is the person the text spoke of last
-            ent = next((e for e in sorted(speakers.entities, key=lambda e: -e.seen_before(st.cue_start))
-                        if e.seen_before(st.cue_start) >= 0 and e.kind == "person"), None)
+            # "أبرزت صحيفة القدس العربي العنوان التالي: ... وجاء في الخبر": the medium named just
+            # before; else "وجاء في المقال": the author is the person the text spoke of last
+            ent = _medium_before(text, st, rules, speakers) or next(
+                (e for e in sorted(speakers.entities, key=lambda e: -e.seen_before(st.cue_start))
+                 if e.seen_before(st.cue_start) >= 0 and e.kind == "person"), None)
         if ent is None and men is None and st.rule == "verb" and not st.inherit:
             ent = _previous_subject(text, st, statements[i - 1] if i else None, rules, speakers)
         if ent is None and (men is None or men.kind in ("pronoun", "none")):

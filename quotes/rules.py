@@ -163,6 +163,7 @@ WORD_LISTS = {
     "directed_place_preps": ("speakers", "directed_place_preps"),
     "state_heads": ("speakers", "state_heads"),
     "country_names": ("speakers", "country_names"),
+    "medium_documents": ("speakers", "medium_documents"),
     "article_first_names": ("speakers", "article_first_names"),
     "place_names": ("speakers", "place_names"),
     "cited_speakers": ("speakers", "cited_speakers"),

@@ -1547,3 +1547,18 @@ def test_a_lone_name_the_article_knows_is_the_subject_of_a_verb_that_reported_no
     text = ("قال الدكتور عبدالمجيد العمري إن الإساءة مرفوضة.\nوقال المتحدث باسم الرابطة سامي الحداد إن الرابطة تتابع.\n"
             "ودعا العمري إلى تبني مشروع قرار يجرم الإساءة.\nوأكد أن ما تقوم به بعض الصحف مرفوض.")
     assert only(extract(text), cue="أكد")["speaker"] == "عبدالمجيد العمري"
+
+
+def test_a_document_a_medium_writes_is_that_mediums_in_a_press_review(extract):
+    # quotes/extract.py _medium_before, rules/speakers.yml medium_documents. CNN Arabic's press
+    # review (dev2): "أبرزت صحيفة القدس العربي العنوان التالي: ... وجاء في الخبر: ..." went to the
+    # columnist quoted above; SaudiNewsNet (bulk): "وكانت صحيفة «سبق» ... قد نشرت خبراً ...، وجاء في
+    # الخبر أن"
+    text = ("وقال الكاتب طارق الحميد إن البيان فضيحة.\nالقدس العربي\n"
+            "ومن السعودية أيضا، أبرزت صحيفة القدس العربي العنوان التالي: \"السلطات تهدد بحجب وسائل التواصل\".\n"
+            "وجاء في الخبر: \"هددت السلطات الشركات المشغلة لوسائل التواصل الاجتماعي\".")
+    assert only(extract(text), rule="document")["speaker"] == "صحيفة القدس العربي"
+    # a decree the medium reports is not the medium's ("وجاء في المرسوم")
+    text = ("نقلت وكالة الصحافة الفرنسية عن مصدر عسكري أن المرسوم يشمل الفارين.\n"
+            "وجاء في المرسوم أن العفو يكون عن كامل العقوبة.")
+    assert all(s["speaker"] != "وكالة الصحافة الفرنسية" for s in extract(text) if s["rule"] == "document")
