@@ -222,10 +222,7 @@ def _medium_before(text, st, rules, speakers):
         if men.kind != "institution" or len(men.name.split()) < 2:
             return None
         # a medium of a press review is its own: not merged into "الصحيفة" of another paper
-        ent = Entity("institution", men.name, [men.title])
-        ent.positions.append(ws)
-        ent.last_pos = ws
-        return ent
+        return Entity("institution", men.name, [men.title], last_pos=ws, positions=[ws])
     return None
 
 
