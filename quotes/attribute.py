@@ -436,17 +436,25 @@ def _after_clause(text, para, pos, rules):
     return bool(found) and found[0].form.kind == "verb"
 
 
+def opens_with_adjunct(words, rules):
+    """Do ``words`` (from :func:`_words`) open with an adjunct of two words that turns to a
+    speaker ("من جانبه", "من جهتها": rules/speakers.yml sentence_adjuncts)?"""
+    return len(words) > 1 and normalize(words[0][0] + " " + words[1][0]).strip("،, ") in rules.sentence_adjuncts
+
+
 def _after_adjunct(text, para, pos, rules):
-    """Does the sentence open with an adjunct that turns to a speaker ("من جانبه", "من جهتها":
-    rules/speakers.yml sentence_adjuncts), right before ``pos``?"""
+    """Is ``pos`` right after such an adjunct opening its sentence ("من جانبه بين ...")?"""
     words = _words(text, para.sentence_start_before(pos), pos)
-    return len(words) == 2 and normalize(words[0][0] + " " + words[1][0]).strip("،, ") in rules.sentence_adjuncts
+    return len(words) == 2 and opens_with_adjunct(words, rules)
+
+
+_SPACE_RE = regex.compile(r"\s+")
 
 
 def _complementizer_next(text, pos, rules):
     """Does إن/أن (after a preposition or not: "إلى أن") come right after ``pos``?"""
-    start = pos + len(text[pos:pos + 8]) - len(text[pos:pos + 8].lstrip())
-    return start > pos and rules.complementizer_re.match(text, start) is not None
+    space = _SPACE_RE.match(text, pos)
+    return space is not None and rules.complementizer_re.match(text, space.end()) is not None
 
 
 def _after_relative(text, para, pos):

@@ -2,7 +2,7 @@
 import regex
 
 from . import rules as rules_mod
-from .attribute import find_statements, _words
+from .attribute import find_statements, opens_with_adjunct, _words
 from .cues import _skip_letter, words as cue_words
 from .normalize import normalize, strip_article, tokens
 from .mentions import QUOTE_CHARS, Mention, classify, clean_token, parse_mention
@@ -137,7 +137,7 @@ def _clause_words(text, start, pos, rules):
 def _turned(words, rules):
     """Do ``words`` open with an adjunct that turns to a speaker ("من جانبه", "من جهتها":
     rules/speakers.yml sentence_adjuncts), their verb after it?"""
-    return len(words) > 2 and normalize(words[0][0] + " " + words[1][0]).strip("،, ") in rules.sentence_adjuncts
+    return len(words) > 2 and opens_with_adjunct(words, rules)
 
 
 def _turns_to_speaker(text, pos, rules):
