@@ -127,22 +127,53 @@ def pending_words(quote):
 #: words of the statements clustered in one transaction: the longest statements of a large run
 #: are long, and a chunk of a fixed number of them grew with the run (its shingles are in memory)
 CHUNK_WORDS = 60_000
+#: articles, in the order they were stored, whose statements are clustered together, longest
+#: first: a window is clustered as soon as its last article is stored, while the next ones are
+#: extracted, instead of the whole run in one tail at its end.  Windows are fixed by the order
+#: of storing, so the claims do not depend on batch sizes or on where a run was cut short.
+WINDOW = 2000
 
 
-def assign_pending(db, chunk=2000):
-    """Give every statement waiting for a claim its claim, longest first over all of them, a
-    chunk (at most ``chunk`` statements, :data:`CHUNK_WORDS` words) per transaction; returns how many.  Run at the end of an ingest, and again by the
-    next one if it was interrupted (a killed run leaves statements waiting, never half-linked)."""
+def cluster(db, upto=None):
+    """Cluster the statements waiting for a claim, window by window (:data:`WINDOW`), in the
+    order their articles were stored: every window whose articles are all stored (``ingest_order``
+    up to ``upto``), or every window with ``upto`` None (the end of a run, the last window
+    partly filled).  Each window: its statements longest first (:func:`assign_pending`), the
+    rewordings among the claims it touched joined (:func:`merge_rewordings`), those claims
+    recomputed (:func:`refresh_dirty`).  Returns how many statements were clustered."""
     done = 0
+    while True:
+        first = db.execute("""select min(coalesce(a.ingest_order, 0)) from statements s
+                              join articles a indexed by idx_articles_claim_columns on a.id = s.article_id
+                              where s.claim_pending is not null""").fetchone()[0]
+        if first is None:
+            return done
+        lo = max(first - 1, 0) // WINDOW * WINDOW + 1
+        hi = lo + WINDOW - 1
+        if upto is not None and hi > upto:
+            return done
+        done += assign_pending(db, lo, hi)
+        merge_rewordings(db)
+        refresh_dirty(db)
+
+
+def assign_pending(db, lo=None, hi=None, chunk=2000):
+    """Give every statement waiting for a claim (of the articles stored ``lo`` to ``hi``th, or
+    of every article) its claim, longest first over all of them, a chunk (at most ``chunk``
+    statements, :data:`CHUNK_WORDS` words) per transaction; returns how many.  A killed run
+    leaves statements waiting, never half-linked, and the next run clusters them."""
+    done = 0
+    window = "" if lo is None else "and coalesce(a.ingest_order, 0) between ? and ?"
     while True:
         db.conn.execute("BEGIN IMMEDIATE")
         try:
             rows, articles, size = [], {}, 0
-            for r in db.execute("""select s.id, s.quote, s.speaker_id, s.speaker, s.article_id, a.published,
+            for r in db.execute(f"""select s.id, s.quote, s.speaker_id, s.speaker, s.article_id, a.published,
                                           s.claim_pending
                                    from statements s left join articles a indexed by idx_articles_claim_columns on a.id = s.article_id
-                                   where s.claim_pending is not null order by s.claim_pending desc, s.rowid limit ?""",
-                                [chunk]).fetchall():
+                                   where s.claim_pending is not null {window}
+                                   order by s.claim_pending desc, s.rowid limit ?""",
+                                [*(() if lo is None else (lo, hi)), chunk]).fetchall():
                 if rows and size + r[6] > CHUNK_WORDS:
                     break
                 size += r[6]
@@ -160,48 +191,44 @@ def assign_pending(db, chunk=2000):
                 db.conn.execute("ROLLBACK")
             raise
         if not rows:
-            merge_rewordings(db)
             return done
         done += len(rows)
 
 
 def merge_rewordings(db):
-    """Join a claim to a larger one when one of its versions holds a version of the larger claim
-    (most of that version's words) in other words around it; returns how many claims joined.
+    """Join claims that assigning longest first (a window at a time) left apart; returns how
+    many claims joined.  Runs over the claims this ingest touched (flagged dirty), smallest
+    first, in one transaction.  Only a claim of one wording joins another: a claim with pieces
+    of its own may hold a version that runs two utterances together.  Two ways:
 
-    Versions are assigned longest first, so an outlet that rewords an utterance ("الأحداث التي
-    مرت بها مصر، أمس الجمعة، ... تحزن كل مصري وطني") starts its own claim before the short
-    piece that ties it to the others ("الأحداث التي تداعت أمس في المقطم تحزن كل مصري وطني")
-    arrives.  Held means most of the held version's words, some of them in the same order: a
-    lead that repeats a few words of a long utterance ("تم تنفيذ حكم المحكمة الدستورية") holds
-    none of it, and two figures-laden sentences of one report share a vocabulary, not a passage.  Only a
-    claim of one wording joins: a claim with pieces of its own may hold a version that runs two
-    utterances together.  Runs over the claims this ingest touched (those flagged dirty),
-    smallest first, in one transaction."""
+    - a claim whose wording holds a version of a larger claim in other words around it
+      (:func:`_holding_target`): an outlet that rewords an utterance ("الأحداث التي مرت بها مصر،
+      أمس الجمعة، ... تحزن كل مصري وطني") starts its own claim before the short piece that ties
+      it to the others ("الأحداث التي تداعت أمس في المقطم تحزن كل مصري وطني") arrives;
+    - a claim whose wording is a piece of a version of the touched claim (:func:`_pieces_within`),
+      as a piece assigned after the whole would have joined it: the pieces one outlet quotes in a
+      window clustered before any outlet carrying the whole was stored."""
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         ids = [r[0] for r in db.execute("select id from claims where dirty = 1")]
         size = dict(db.execute("select claim_id, count(*) from statements where claim_id in "
                                "(select id from claims where dirty = 1) group by claim_id").fetchall())
         index = _Index(db)
+        index.load_versions(ids)
+        _load_larger(db, index, ids, size)
         joined, merged = 0, set()      # merged: claims whose versions in memory differ from the stored
         for b in sorted(ids, key=lambda c: (size.get(c, 0), c)):
             if len(index.versions) > MAX_HELD_CLAIMS:      # (memory flat over a run of any size)
                 index.versions = {c: v for c, v in index.versions.items() if c in merged}
-            if not size.get(b) or len({v[0] for v in index.claim_versions(b)}) > 1:
-                continue        # only one wording, reprinted: a claim with pieces of its own may run two together
-            target = _holding_target(db, index, b, size)
-            if target is None:
-                continue
-            db.execute("update statements set claim_id = ? where claim_id = ?", [target, b])
-            db.execute("insert or ignore into claim_shingles (shingle, claim_id) "
-                       "select shingle, ? from claim_shingles where claim_id = ?", [target, b])
-            db.execute("delete from claim_shingles where claim_id = ?", [b])
-            mark_dirty(db, [target])
-            index.versions[target] = (index.claim_versions(target) + index.claim_versions(b))[:MAX_VERSIONS]
-            merged.add(target)
-            size[target] = size.get(target, 0) + size.pop(b)
-            joined += 1
+            if not size.get(b):
+                continue        # (joined another claim already)
+            target = _holding_target(db, index, b, size) if _one_wording(index, b) else None
+            pairs = [(b, target)] if target is not None else \
+                [(p, b) for p in _pieces_within(db, index, b, size)] if size[b] > 1 else []   # (pieces are smaller)
+            for src, dst in pairs:
+                _join(db, index, size, src, dst)
+                merged.add(dst)
+                joined += 1
         db.conn.execute("COMMIT")
     except BaseException:
         if db.conn.in_transaction:
@@ -210,27 +237,89 @@ def merge_rewordings(db):
     return joined
 
 
+def _load_larger(db, index, ids, size):
+    """Read into ``index`` the claims of two statements or more (the only ones a claim of one
+    statement can join) sharing a shingle with a version of the claims ``ids``: the stored ones
+    by shingle, those of ``ids`` whole.  (Reading every claim of every shingle read a claim's
+    own rows and every claim of a common phrase, and grew with the database.  The cross join keeps
+    SQLite from walking every clean claim by its dirty flag.)"""
+    sh = list({s for c in ids for v in index.versions[c] for s in shingles(v[0])})
+    index.loaded.update(sh)
+    for i in range(0, len(sh), 500):
+        chunk = sh[i:i + 500]
+        index.add_stored(db.execute(f"""select cs.shingle, cs.claim_id from claim_shingles cs cross join claims c on c.id = cs.claim_id
+                                       where cs.shingle in ({','.join('?' * len(chunk))})
+                                       and c.dirty = 0 and c.statements > 1""", chunk))
+    multi = [c for c in ids if size.get(c, 0) > 1]
+    for i in range(0, len(multi), 500):
+        chunk = multi[i:i + 500]
+        index.add_stored(db.execute(f"select shingle, claim_id from claim_shingles where claim_id in "
+                                    f"({','.join('?' * len(chunk))})", chunk))
+
+
+def _sharing(db, cid, ws):
+    """Every stored claim but ``cid`` sharing shingles with the words ``ws``: Counter claim id ->
+    shingles shared."""
+    sh = list(shingles(ws))
+    counts = Counter()
+    for i in range(0, len(sh), 500):
+        chunk = sh[i:i + 500]
+        for (other,) in db.execute(f"select claim_id from claim_shingles where claim_id != ? and shingle in "
+                                   f"({','.join('?' * len(chunk))})", [cid, *chunk]):
+            counts[other] += 1
+    return counts
+
+
+def _shingle_rows(db, claim_ids):
+    """claim id -> how many shingles it holds."""
+    ids, out = list(claim_ids), {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        out.update(db.execute(f"select claim_id, count(*) from claim_shingles where claim_id in "
+                              f"({','.join('?' * len(chunk))}) group by claim_id", chunk).fetchall())
+    return out
+
+
+def _one_wording(index, cid):
+    return len({v[0] for v in index.claim_versions(cid)}) == 1
+
+
+def _join(db, index, size, src, dst):
+    """Claim ``src``'s statements and shingles become claim ``dst``'s."""
+    db.execute("update statements set claim_id = ? where claim_id = ?", [dst, src])
+    db.execute("insert or ignore into claim_shingles (shingle, claim_id) "
+               "select shingle, ? from claim_shingles where claim_id = ?", [dst, src])
+    db.execute("delete from claim_shingles where claim_id = ?", [src])
+    mark_dirty(db, [dst])
+    index.versions[dst] = (index.claim_versions(dst) + index.claim_versions(src))[:MAX_VERSIONS]
+    index.joined[src] = dst
+    size[dst] = size.get(dst, 0) + size.pop(src, 0)
+
+
+def _size(db, size, cid):
+    if cid not in size:
+        size[cid] = db.execute("select count(*) from statements where claim_id = ?", [cid]).fetchone()[0]
+    return size[cid]
+
+
+def _compatible(index, versions, spk, mydate):
+    """May a version of speaker ``spk`` dated ``mydate`` join a claim of ``versions``?"""
+    return all(_speakers_compatible(spk, s2, index.kinds) and not (mydate and d2 and abs((mydate - d2).days) > WINDOW_DAYS)
+               for _, s2, _, d2 in versions)
+
+
 def _holding_target(db, index, b, size):
     """The larger claim one of claim ``b``'s versions holds a version of, or None."""
     for ws, spk, kind, mydate in sorted(index.claim_versions(b), key=lambda v: -len(v[0])):
-        sh = list(shingles(ws))
-        counts = Counter()
-        for i in range(0, len(sh), 500):
-            chunk = sh[i:i + 500]
-            for (cid,) in db.execute(f"select claim_id from claim_shingles where claim_id != ? and shingle in "
-                                     f"({','.join('?' * len(chunk))})", [b, *chunk]):
-                counts[cid] += 1
+        counts = index.sharing(b, ws)
         mine, joined, mine_sh = _counter(ws), " ".join(ws), shingles(ws)
         for a, n in counts.most_common(MAX_CANDIDATES):
             if n < MIN_SHARED:
                 break
-            if a not in size:
-                size[a] = db.execute("select count(*) from statements where claim_id = ?", [a]).fetchone()[0]
-            if size[a] <= size[b]:
+            if _size(db, size, a) <= size[b]:
                 continue
             rows = index.claim_versions(a)
-            if any(not _speakers_compatible(spk, s2, index.kinds)
-                   or mydate and d2 and abs((mydate - d2).days) > WINDOW_DAYS for _, s2, _, d2 in rows):
+            if not _compatible(index, rows, spk, mydate):
                 continue
             for ow, _, _, _ in rows:
                 if MIN_HELD <= len(ow) <= len(ws) and _common(mine, _counter(ow)) >= MIN_CONTAINMENT * len(ow) \
@@ -238,6 +327,32 @@ def _holding_target(db, index, b, size):
                         and fuzz.token_set_ratio(joined, " ".join(ow)) >= MIN_FUZZ:
                     return a
     return None
+
+
+def _pieces_within(db, index, c, size):
+    """The smaller claims of one wording that is a piece of a longer version of claim ``c`` (most
+    of its words found inside that version, as :func:`_matching_claims` joins a piece to the
+    whole), compatible with every version of ``c``.  (A piece reprinted more often than the
+    claim that holds it is an utterance of its own, the holder a version running two together.)"""
+    found = []
+    versions = index.claim_versions(c)
+    for ow in dict.fromkeys(v[0] for v in versions):
+        theirs = _counter(ow)
+        sharing = _sharing(db, c, ow)
+        held = _shingle_rows(db, sharing)
+        for p, n in sharing.most_common():
+            # (a piece shares most of its shingles: a claim sharing a common phrase is no piece,
+            # and is dropped before its versions are read)
+            if p in found or 2 * n < held.get(p, 0) or not 0 < _size(db, size, p) < size[c] \
+                    or not _one_wording(index, p):
+                continue
+            ws, spk, _, mydate = index.claim_versions(p)[0]
+            need = 1 if len(ws) <= SHORT else min(MIN_SHARED, len(shingles(ws)))
+            if n >= need and len(ws) < len(ow) and _common(_counter(ws), theirs) >= PIECE * len(ws) \
+                    and _compatible(index, versions, spk, mydate) \
+                    and fuzz.token_set_ratio(" ".join(ws), " ".join(ow)) >= MIN_FUZZ:
+                found.append(p)
+    return found
 
 
 def assign(db, statements, articles=None):
@@ -296,6 +411,8 @@ class _Index:
         self.stored = {}            # shingle -> claim ids stored before this call
         self.versions = {}          # claim id -> [(words, speaker_id, speaker kind, date)]
         self.kinds = {}
+        self.loaded = set()         # shingles whose stored claims are read
+        self.joined = {}            # claim id -> the claim it joined since (merge_rewordings)
 
     def kind(self, speaker_id):
         if speaker_id is not None and speaker_id not in self.kinds:
@@ -314,13 +431,49 @@ class _Index:
 
     def preload(self, all_shingles):
         """Read the stored claims of every shingle of this call at once (a query per 500)."""
-        sh = list(all_shingles)
+        sh = [s for s in all_shingles if s not in self.loaded]
+        self.loaded.update(sh)
         for i in range(0, len(sh), 500):
             chunk = sh[i:i + 500]
             marks = ",".join("?" * len(chunk))
-            for s, cid in self.db.execute(f"select shingle, claim_id from claim_shingles where shingle in ({marks})",
-                                          chunk):
-                self.stored.setdefault(s, []).append(cid)
+            self.add_stored(self.db.execute(f"select shingle, claim_id from claim_shingles where shingle in ({marks})",
+                                            chunk))
+
+    def add_stored(self, rows):
+        for s, cid in rows:
+            self.stored.setdefault(s, []).append(cid)
+
+    def sharing(self, cid, ws):
+        """Stored claims other than ``cid`` sharing shingles with the words ``ws``: Counter claim
+        id -> shingles shared, a claim joined since counted as the claim it joined."""
+        sh = shingles(ws)
+        self.preload(sh)        # (those not read yet)
+        counts = Counter()
+        for s in sh:
+            for other in {self.final(c) for c in self.stored.get(s, ())} - {cid}:
+                counts[other] += 1
+        return counts
+
+    def final(self, cid):
+        while cid in self.joined:
+            cid = self.joined[cid]
+        return cid
+
+    def load_versions(self, claim_ids):
+        """Read the versions of these claims at once (a query per 500), as :meth:`claim_versions`."""
+        ids = [c for c in claim_ids if c not in self.versions]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for c in chunk:
+                self.versions[c] = []
+            rows = self.db.execute(f"""select s.claim_id, s.quote, s.speaker_id, {_KIND_SQL}, a.published
+                                      from statements s join articles a indexed by idx_articles_claim_columns on a.id = s.article_id
+                                      left join speakers sp on sp.id = s.speaker_id
+                                      where s.claim_id in ({','.join('?' * len(chunk))}) order by s.rowid""", chunk)
+            for cid, quote, spk, kind, pub in rows:
+                if len(self.versions[cid]) < MAX_VERSIONS:
+                    self.kinds[spk] = kind
+                    self.versions[cid].append((match_words(quote), spk, kind, _date({"published": pub})))
 
     def counts(self, sh):
         counts = Counter()
@@ -629,6 +782,5 @@ def rebuild(db):
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
         raise
-    assign_pending(db)
-    refresh_dirty(db)
+    cluster(db)
     return db.execute("select count(*) from claims").fetchone()[0]

@@ -2,7 +2,9 @@
 the one writer in batches."""
 import json
 import multiprocessing
+import re
 import sys
+import threading
 import time
 
 from . import claims
@@ -11,6 +13,10 @@ from .read import DEFAULT_MAX_MB, input_bytes, read_paths
 from .store import Summary, Writer, open_db, writer_lock
 
 BATCH = 200
+#: articles handed to the extracting processes and not yet written, in batches: while the writer
+#: stores a batch or clusters a window, the processes extract ahead, and no further (memory flat)
+AHEAD = 4
+CHUNK = 16      # articles sent to an extracting process at a time
 
 
 def _extract(article):
@@ -61,10 +67,7 @@ class GivenStatements:
         with open(path, "rb") as f:
             pos = 0
             for n, raw in enumerate(f, 1):
-                try:
-                    doc = json.loads(raw).get("doc")
-                except (ValueError, AttributeError):
-                    doc = None
+                doc = _doc_of(raw)
                 if isinstance(doc, str):
                     self.offsets.setdefault(doc, []).append(pos)
                 elif raw.strip():
@@ -78,13 +81,37 @@ class GivenStatements:
         recs = []
         for off in self.offsets.get(article["id"], ()):
             self.file.seek(off)
-            recs.append(json.loads(self.file.readline()))
+            try:
+                recs.append(json.loads(self.file.readline()))
+            except ValueError:      # (a line cut short after its "doc": it fits nothing)
+                recs.append({})
         bad = next((r for r in recs if not _fits(r, article)), None)
         if bad is None:
             return article, recs, None
         self.report(f"statements of {article['id']} in {self.path} do not fit its text "
                     f"({bad.get('field')} {bad.get('start')}-{bad.get('end')}): extracted again")
         return _extract(article)
+
+
+#: the article id at the head of a line as `quotes extract` writes it: read without decoding the
+#: rest of the line (indexing a file of 100,000 statements took a second of JSON decoding)
+_DOC_HEAD_RE = re.compile(rb'\{"doc": ("(?:[^"\\]|\\.)*")[,}]')
+
+
+def _doc_of(raw):
+    """The "doc" of a line, or None when the line is not a JSON object with a "doc" string (the
+    whole line decoded when its head is not as `quotes extract` writes it)."""
+    m = _DOC_HEAD_RE.match(raw)
+    if m and b"\\" not in m.group(1):
+        try:
+            return m.group(1)[1:-1].decode()
+        except UnicodeDecodeError:
+            return None
+    try:
+        doc = json.loads(m.group(1)) if m else json.loads(raw).get("doc")
+    except (ValueError, AttributeError):
+        return None
+    return doc if isinstance(doc, str) else None
 
 
 def _fits(rec, article):
@@ -106,6 +133,10 @@ def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb, state
             summary.problems.append(problem)
             report(f"skipped {problem}")
     source = read_paths(paths, max_mb) if paths else _stored_articles(db)
+    # (at least a chunk more: a chunk is sent whole, and a feeder that waited for slots the
+    # writer frees only from results of a chunk never sent would wait forever)
+    ahead = AHEAD * batch + CHUNK
+    slots, stop = threading.Semaphore(ahead), threading.Event()
 
     def todo():
         for article, problem in source:
@@ -119,6 +150,9 @@ def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb, state
             status = writer.classify(article, reextract)
             if status in ("new", "updated"):
                 article["_status"] = status
+                slots.acquire()
+                if stop.is_set():       # (the run ended early: nothing more is handed out)
+                    return
                 yield article
             else:
                 summary.skip(status if status == "unchanged" else "duplicate content")
@@ -128,13 +162,14 @@ def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb, state
         results = map(given.records, todo())
     elif jobs > 1:
         pool = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs)
-        results = pool.imap(_extract, todo(), chunksize=16)
+        results = pool.imap(_extract, todo(), chunksize=CHUNK)
     else:
         results = map(_extract, todo())
     bar = _Progress(input_bytes(paths)) if progress and paths else None
     try:
         pending = []
         for article, records, error in results:
+            slots.release()
             if error:
                 summary.problems.append(f"{article['id']}: {error}")
                 report(f"skipped {article['id']}: {error}")
@@ -143,12 +178,13 @@ def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb, state
             pending.append((article, status, records))
             if len(pending) >= batch:
                 _flush(writer, pending, summary, bar)
+                _cluster(db, summary, writer.order)
         _flush(writer, pending, summary, bar)
-        t_claims = time.perf_counter()
-        claims.assign_pending(db)
-        claims.refresh_dirty(db)
+        _cluster(db, summary, None)
         writer.refresh_counts()
     finally:
+        stop.set()
+        slots.release(ahead)     # (a feeder waiting for a slot sees the run has ended)
         if pool is not None:
             pool.close()
             pool.join()
@@ -157,9 +193,16 @@ def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb, state
         if given is not None:
             given.file.close()
     summary.seconds = time.perf_counter() - t0
-    summary.claims_seconds = time.perf_counter() - t_claims
     db.close()
     return summary
+
+
+def _cluster(db, summary, upto):
+    """Cluster the statements of every window of articles stored whole (:func:`claims.cluster`),
+    timed into the summary."""
+    t = time.perf_counter()
+    claims.cluster(db, upto)
+    summary.claims_seconds += time.perf_counter() - t
 
 
 def _flush(writer, pending, summary, bar):

@@ -296,7 +296,7 @@ class Summary:
     problems: list = field(default_factory=list)
     statements: int = 0
     seconds: float = 0.0
-    claims_seconds: float = 0.0     # of which clustering the run's statements into claims, at its end
+    claims_seconds: float = 0.0     # of which clustering statements into claims (a window of articles at a time)
 
     def skip(self, reason):
         self.skipped[reason] = self.skipped.get(reason, 0) + 1

@@ -53,6 +53,32 @@ def test_claims_are_clustered_over_the_whole_run_not_batch_by_batch(tmp_path):
     assert db.execute("select count(*) from statements where claim_pending is not null").fetchone()[0] == 0
 
 
+def test_pieces_clustered_a_window_before_the_whole_join_it(tmp_path, monkeypatch):
+    # a window of one article: the outlet that splits the tweet into three quotes is clustered
+    # before any outlet carrying it whole is stored; the whole still gathers every piece
+    monkeypatch.setattr(claims, "WINDOW", 1)
+    split = _art("a1", "صحيفة أ", "وقال الوزير سامر الخطيب إن “الأحداث التي وقعت أمس في الميناء تحزن كل مواطن”."
+                 "\nوأضاف: “جميعنا نرفض العنف ولا يمكن أن نقبل العنف المضاد”.\nوتابع: “المبادئ لا تتجزأ”.")
+    whole = [_art(f"a{i}", f"صحيفة {i}", SPEAKER + "“" + WHOLE + "”.") for i in (2, 3)]
+    db = _ingest(tmp_path, [split] + whole, batch=1)
+    assert len(set(_claims_of(db).values())) == 1, _claims_of(db)
+    assert db.execute("select outlets, statements from claims").fetchone() == (3, 5)
+
+
+def test_claims_do_not_depend_on_batch_sizes(tmp_path, monkeypatch):
+    # windows of two articles, written in batches of one, two, three or all: the same claims
+    monkeypatch.setattr(claims, "WINDOW", 2)
+    tweet = "شاهدنا بالأمس مرة أخرى اقتتال الناس في صراع سياسي سخيف، هذه مقدمة لانهيار الدولة"
+    arts = [_art("a1", "صحيفة 1", "وقال الوزير سامر الخطيب إن “هذه الصراعات مقدمات لانهيار الدولة”.")]
+    arts += [_art(f"a{i}", f"صحيفة {i}", SPEAKER + "“" + (WHOLE if i % 2 else tweet) + "”.") for i in range(2, 8)]
+    arts.append(_art("a8", "صحيفة 8", "وأضاف: “جميعنا نرفض العنف ولا يمكن أن نقبل العنف المضاد”."))
+    got = {n: _claims_of(_ingest(tmp_path, arts, name=f"b{n}.db", batch=n)) for n in (1, 2, 3, 500)}
+    groups = {n: sorted(sorted(q for q, c in g.items() if c == cid) for cid in set(g.values()))
+              for n, g in got.items()}
+    assert groups[1] == groups[2] == groups[3] == groups[500], groups
+    assert len(groups[1]) == 2, groups[1]
+
+
 def test_different_utterances_of_one_speaker_stay_apart(tmp_path):
     other = "شاهدنا بالأمس مرة أخرى اقتتال الناس في صراع سياسي سخيف، وهذه مقدمات لانهيار الدولة"
     arts = [_art(f"a{i}", f"صحيفة {i}", SPEAKER + "“" + WHOLE + "”.\nوفي تغريدة ثانية قال: “" + other + "”.")

@@ -132,16 +132,20 @@ def test_given_statements_that_do_not_fit_are_extracted_again_and_bad_lines_repo
     lines = CliRunner().invoke(cli, ["extract", SAMPLE, "--fields", "text,title"]).output.splitlines()
     first = json.loads(lines[0])
     lines[0] = json.dumps(dict(first, start=first["start"] + 1), ensure_ascii=False)   # another version's offsets
+    other = json.loads(lines[-1])["doc"]
+    assert other != first["doc"]
+    cut = lines[-1][:lines[-1].index('"field"') + 12]      # a line cut short after its article id
     given = tmp_path / "statements.jsonl"
-    given.write_text("\n".join(lines + ["not json", '{"no": "doc"}']) + "\n", encoding="utf-8")
+    given.write_text("\n".join(lines + [cut, "not json", '{"no": "doc"}']) + "\n", encoding="utf-8")
     calls = []
     real = ingest.extract_article
     monkeypatch.setattr(ingest, "extract_article", lambda a: calls.append(a["id"]) or real(a))
     messages = []
     s = ingest.run([SAMPLE], str(tmp_path / "q.db"), report=messages.append, statements=str(given))
-    assert calls == [first["doc"]]                    # only the article whose lines do not fit
+    assert sorted(calls) == sorted([first["doc"], other])      # only the articles whose lines do not fit
     assert any("do not fit its text" in m and first["doc"] in m for m in messages)
-    assert [p.where for p in s.problems] == ["line %d" % (len(lines) + 1), "line %d" % (len(lines) + 2)]
+    assert any("do not fit its text" in m and other in m for m in messages)
+    assert [p.where for p in s.problems] == ["line %d" % (len(lines) + 2), "line %d" % (len(lines) + 3)]
     one = str(tmp_path / "one.db")
     ingest.run([SAMPLE], one, report=lambda m: None)
     assert _stored(one) == _stored(str(tmp_path / "q.db"))

@@ -463,14 +463,43 @@ def test_a_run_cut_short_and_resumed_gives_what_an_uninterrupted_run_gives(tmp_p
         for name in ("articles.jsonl", "same_event.jsonl", "articles2.jsonl"):
             f.write(open(shared_path("corpus", name), encoding="utf-8").read())
     lines = open(src, encoding="utf-8").readlines()
+    monkeypatch.setattr(claims, "WINDOW", 60)      # (windows clustered during the runs, across batches)
     whole, cut = str(tmp_path / "whole.db"), str(tmp_path / "cut.db")
     run([str(src)], whole, batch=50, report=lambda m: None)
     part = tmp_path / "part.jsonl"
     part.write_text("".join(lines[:150]), encoding="utf-8")
     with monkeypatch.context() as m:     # killed after its batches, before its claims
-        m.setattr(claims, "assign_pending", lambda db: None)
-        m.setattr(claims, "refresh_dirty", lambda db: None)
+        m.setattr(claims, "cluster", lambda db, upto=None: 0)
         m.setattr(store.Writer, "refresh_counts", lambda self: None)
         run([str(part)], cut, batch=50, report=lambda m: None)
     run([str(src)], cut, batch=50, report=lambda m: None)
     assert _outcome(cut) == _outcome(whole)
+
+
+def test_a_writer_that_fails_with_extracting_processes_ends_the_run(tmp_path):
+    # the processes extract a few batches ahead and wait for the writer; when the writer fails
+    # the run must end with its error, not wait forever for a slot
+    arts = [a for a, _ in read_paths([SAMPLE]) if a is not None]
+    src = tmp_path / "many.jsonl"
+    with open(src, "w", encoding="utf-8") as f:
+        for i in range(120):
+            a = arts[i % len(arts)]
+            f.write(json.dumps({**a, "id": f"{a['id']}~{i}", "text": a["text"] + f"\n({i})"}, ensure_ascii=False) + "\n")
+    script = f"""
+import time
+from quotes import ingest, store
+calls = []
+def failing(self, items):
+    calls.append(1)
+    time.sleep(0.02)        # (a slow disk: the processes run ahead until they wait for a slot)
+    if len(calls) == 30:
+        raise RuntimeError("disk full")
+    return original(self, items)
+original, store.Writer.write_batch = store.Writer.write_batch, failing
+try:
+    ingest.run([{str(src)!r}], {str(tmp_path / "q.db")!r}, jobs=2, batch=1, report=lambda m: None)
+except RuntimeError as e:
+    print("ended:", e)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert out.stdout.strip() == "ended: disk full", out.stderr
