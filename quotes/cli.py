@@ -87,7 +87,7 @@ def _table_row(rec):
 @_max_article_option
 def ingest(paths, db_path, jobs, reextract, progress, statements_path, max_article_mb):
     """Ingest the articles in PATHS into a SQLite database, with speakers and claims."""
-    from .ingest import run
+    from .ingest import ClusteringFailed, run
     if not paths and not reextract:
         raise click.UsageError("give at least one PATH, or --reextract to re-derive stored articles")
     _require_one_existing(paths)
@@ -95,8 +95,11 @@ def ingest(paths, db_path, jobs, reextract, progress, statements_path, max_artic
         progress = sys.stderr.isatty()
     if statements_path and not paths:
         raise click.UsageError("--statements needs the articles too: give their PATHS")
-    summary = run(list(paths), db_path, jobs=jobs, reextract=reextract, progress=progress, max_mb=max_article_mb,
-                  statements=statements_path)
+    try:
+        summary = run(list(paths), db_path, jobs=jobs, reextract=reextract, progress=progress,
+                      max_mb=max_article_mb, statements=statements_path)
+    except ClusteringFailed as e:       # (the articles and statements are stored)
+        raise click.ClickException(str(e))
     click.echo(summary.line(), err=True)
     if summary.read == 0 and not reextract:
         sys.exit(1)

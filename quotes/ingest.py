@@ -2,6 +2,7 @@
 the one writer in batches."""
 import json
 import multiprocessing
+import os
 import re
 import sys
 import threading
@@ -10,22 +11,35 @@ import time
 from . import claims
 from .extract import extract_article
 from .read import DEFAULT_MAX_MB, input_bytes, read_paths
-from .store import Summary, Writer, open_db, writer_lock
+from .store import Summary, Writer, derived, open_db, writer_lock
 
 BATCH = 200
 #: articles handed to the extracting processes and not yet written, in batches: while the writer
 #: stores a batch or clusters a window, the processes extract ahead, and no further (memory flat)
 AHEAD = 4
 CHUNK = 16      # articles sent to an extracting process at a time
+WORKER_NICENESS = 10
 
 
 def _extract(article):
     try:
-        return article, extract_article(article), None
+        records = extract_article(article)
+        for rec in records:     # (in the extracting process, not the writer: quotes.store.derived)
+            rec["_derived"] = derived(rec, article.get("text") if rec["field"] == "text" else article.get("title"))
+        return article, records, None
     except TimeoutError:
         return article, [], "extraction timed out (a pattern ran longer than its guard)"
     except Exception as e:   # a bug on one article must not stop the run: report it
         return article, [], f"extraction failed ({type(e).__name__}: {e})"
+
+
+def _yield_to_writer():
+    """An extracting process runs at a lower priority than the one writer: with as many
+    processes as cores, the writer (the serial part) got a share of a core, not a core."""
+    try:
+        os.nice(WORKER_NICENESS)
+    except (AttributeError, OSError):
+        pass
 
 
 def _stored_articles(db, ids=None):
@@ -135,7 +149,7 @@ def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb, state
     source = read_paths(paths, max_mb) if paths else _stored_articles(db)
     # (at least a chunk more: a chunk is sent whole, and a feeder that waited for slots the
     # writer frees only from results of a chunk never sent would wait forever)
-    ahead = AHEAD * batch + CHUNK
+    ahead = max(AHEAD * batch, claims.WINDOW) + CHUNK
     slots, stop = threading.Semaphore(ahead), threading.Event()
 
     def todo():
@@ -157,11 +171,12 @@ def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb, state
             else:
                 summary.skip(status if status == "unchanged" else "duplicate content")
 
+    clusterer = _Clusterer(db, db_path, separate=jobs > 1)
     pool = None
     if given is not None:
         results = map(given.records, todo())
     elif jobs > 1:
-        pool = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs)
+        pool = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs, _yield_to_writer)
         results = pool.imap(_extract, todo(), chunksize=CHUNK)
     else:
         results = map(_extract, todo())
@@ -178,12 +193,13 @@ def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb, state
             pending.append((article, status, records))
             if len(pending) >= batch:
                 _flush(writer, pending, summary, bar)
-                _cluster(db, summary, writer.order)
+                clusterer.stored(writer.order)
         _flush(writer, pending, summary, bar)
-        _cluster(db, summary, None)
+        summary.claims_seconds = clusterer.finish()
         writer.refresh_counts()
     finally:
         stop.set()
+        clusterer.close()
         slots.release(ahead)     # (a feeder waiting for a slot sees the run has ended)
         if pool is not None:
             pool.close()
@@ -197,12 +213,87 @@ def _run(paths, db_path, jobs, reextract, progress, batch, report, max_mb, state
     return summary
 
 
-def _cluster(db, summary, upto):
-    """Cluster the statements of every window of articles stored whole (:func:`claims.cluster`),
-    timed into the summary."""
-    t = time.perf_counter()
-    claims.cluster(db, upto)
-    summary.claims_seconds += time.perf_counter() - t
+class ClusteringFailed(RuntimeError):
+    """The process clustering claims failed: the articles and statements are stored, and the
+    statements wait for their claims (the next ingest into the database clusters them)."""
+
+
+class _Clusterer:
+    """Clusters the statements of every window of articles stored whole (:func:`claims.cluster`)
+    as the writer stores them: in the writer's process when it extracts too (``--jobs 1``), else
+    in a process of its own beside the writer, so that with extracting processes clustering is
+    neither a tail at the end of the run nor time the writer spends not writing.  Windows are
+    clustered in order either way, so the claims are the same."""
+
+    def __init__(self, db, db_path, separate):
+        self.db, self.seconds, self.proc = db, 0.0, None
+        if separate:
+            # (forked before the extracting processes start; it opens a connection of its own and
+            # never touches the writer's, and a forked process ends without finalizing it)
+            ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+            self.pipe, child = ctx.Pipe()
+            self.proc = ctx.Process(target=_cluster_loop, args=(db_path, child, claims.WINDOW), daemon=True)
+            self.proc.start()
+            child.close()
+
+    def stored(self, upto):
+        """The articles up to the ``upto``th are stored: cluster the windows they complete."""
+        if self.proc is not None:
+            self.pipe.send(upto)
+        else:
+            self._cluster(upto)
+
+    def finish(self):
+        """Cluster the rest (the last window, partly filled); the seconds spent clustering."""
+        if self.proc is None:
+            self._cluster(None)
+            return self.seconds
+        self.pipe.send(None)
+        try:
+            kind, value = self.pipe.recv()
+        except EOFError:
+            kind, value = "error", f"it ended with exit code {self.proc.exitcode}"
+        if kind == "error":
+            raise ClusteringFailed(f"clustering claims failed ({value}); the statements wait for their "
+                               f"claims, and the next ingest into this database clusters them")
+        return value
+
+    def close(self):
+        if self.proc is not None:
+            self.pipe.close()       # (the process sees the end of its pipe and stops)
+            self.proc.join(timeout=5)
+            if self.proc.is_alive():
+                self.proc.terminate()
+
+    def _cluster(self, upto):
+        t = time.perf_counter()
+        claims.cluster(self.db, upto)
+        self.seconds += time.perf_counter() - t
+
+
+def _cluster_loop(db_path, pipe, window):
+    """The clustering process: windows up to each ``upto`` the writer sends, in order, until
+    None (the run's end: every window, then the seconds spent are sent back) or the end of
+    the pipe (the writer stopped: what is not clustered waits for the next run)."""
+    claims.WINDOW = window
+    db, seconds = open_db(db_path), 0.0
+    while True:
+        try:
+            upto = pipe.recv()
+            while upto is not None and pipe.poll():     # (only the latest matters)
+                upto = pipe.recv()
+        except EOFError:
+            return
+        t = time.perf_counter()
+        try:
+            claims.cluster(db, upto)
+        except Exception as e:
+            pipe.send(("error", f"{type(e).__name__}: {e}"))
+            return
+        seconds += time.perf_counter() - t
+        if upto is None:
+            pipe.send(("seconds", seconds))
+            return
 
 
 def _flush(writer, pending, summary, bar):

@@ -281,6 +281,17 @@ def sentence_around(text, start, end):
     return text[s:e].strip()
 
 
+def derived(rec, src):
+    """The columns of a statement that follow from it and its article's text alone (its
+    sentence, normalized forms, search words, words waiting for a claim, cue lemma and stance):
+    with --jobs they are computed in the extracting processes, beside the statement, and the
+    one writer only stores them."""
+    return {"sentence": sentence_around(src or "", rec["start"], rec["end"]),
+            "quote_normalized": normalize(rec["quote"]), "speaker_normalized": normalize(rec["speaker"] or ""),
+            "claim_pending": claims.pending_words(rec["quote"]), "quote_stems": fold.index_forms(rec["quote"]),
+            "cue_lemma": claims.cue_lemma(rec["cue"]), "stance": claims.stance(rec["cue"])}
+
+
 def statement_id(rec):
     """A stable id: article, field and offsets."""
     return f"{rec['doc']}:{rec['field']}:{rec['start']}-{rec['end']}"
@@ -444,12 +455,8 @@ class Writer:
                     "speaker_reason": rec.get("speaker_reason"), "mention": rec.get("mention"),
                     "cue": rec["cue"], "type": rec["type"], "channel": rec.get("channel"),
                     "addressee": rec.get("addressee"), "rule": rec["rule"], "paragraph": rec["paragraph"],
-                    "sentence": sentence_around(src or "", rec["start"], rec["end"]),
-                    "quote_normalized": normalize(rec["quote"]),
-                    "speaker_normalized": normalize(rec["speaker"] or ""), "extracted_at": now,
-                    "claim_pending": claims.pending_words(rec["quote"]), "confidence": rec.get("confidence"),
-                    "quote_stems": fold.index_forms(rec["quote"]), "article_date": article_date,
-                    "cue_lemma": claims.cue_lemma(rec["cue"]), "stance": claims.stance(rec["cue"]),
+                    "extracted_at": now, "confidence": rec.get("confidence"), "article_date": article_date,
+                    **(rec.get("_derived") or derived(rec, src)),
                 })
         db = self.db
         db.conn.execute("BEGIN IMMEDIATE")

@@ -476,6 +476,41 @@ def test_a_run_cut_short_and_resumed_gives_what_an_uninterrupted_run_gives(tmp_p
     assert _outcome(cut) == _outcome(whole)
 
 
+def test_claims_clustered_beside_the_writer_are_those_clustered_by_it(tmp_path, monkeypatch):
+    # with extracting processes a process of its own clusters each window as the writer stores
+    # it; the speakers and claims are those of a run in one process
+    from conftest import shared_path
+    from quotes import claims
+    src = tmp_path / "all.jsonl"
+    with open(src, "w", encoding="utf-8") as f:
+        for name in ("articles.jsonl", "same_event.jsonl"):
+            f.write(open(shared_path("corpus", name), encoding="utf-8").read())
+    monkeypatch.setattr(claims, "WINDOW", 60)
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    run([str(src)], one, jobs=1, batch=50, report=lambda m: None)
+    s = run([str(src)], two, jobs=2, batch=50, report=lambda m: None)
+    assert _outcome(two) == _outcome(one)
+    assert s.claims_seconds > 0
+    assert sqlite3.connect(two).execute("select count(*) from statements where claim_pending is not null").fetchone()[0] == 0
+
+
+def test_a_clustering_process_that_fails_is_reported_and_its_statements_wait(tmp_path, monkeypatch):
+    from quotes import claims
+    arts = [a for a, _ in read_paths([SAMPLE]) if a is not None]
+    monkeypatch.setattr(claims, "assign", lambda *a, **k: 1 / 0)     # (inherited by the forked process)
+    db = str(tmp_path / "q.db")
+    from click.testing import CliRunner
+    from quotes.cli import cli
+    out = CliRunner().invoke(cli, ["ingest", SAMPLE, "--db", db, "--jobs", "2"])
+    assert out.exit_code == 1 and "clustering claims failed (ZeroDivisionError" in out.output, out.output
+    conn = sqlite3.connect(db)
+    assert conn.execute("select count(distinct article_id) from statements").fetchone()[0] > len(arts) // 2
+    monkeypatch.undo()
+    run([SAMPLE], db, jobs=2, report=lambda m: None)       # the next run clusters them
+    assert conn.execute("select count(*) from statements where claim_pending is not null").fetchone()[0] == 0
+    assert conn.execute("select count(*) from claims").fetchone()[0] > 0
+
+
 def test_a_writer_that_fails_with_extracting_processes_ends_the_run(tmp_path):
     # the processes extract a few batches ahead and wait for the writer; when the writer fails
     # the run must end with its error, not wait forever for a slot
