@@ -118,7 +118,7 @@ def _normalize(text):
     return _SPACES.sub(" ", _fold(text, _ALL)).strip()
 
 
-_normalize_short = lru_cache(maxsize=1 << 16)(_normalize)
+_normalize_short = lru_cache(maxsize=1 << 14)(_normalize)     # (as quotes.fold.WORD_CACHE)
 #: a statement is normalized for its search column and again for its claim's words, one after
 #: the other: a small cache of recent strings up to this length serves the second
 MEDIUM = 4000

@@ -64,7 +64,7 @@ def name_key_tokens(name, folds=(), honorifics=frozenset()):
     return joined
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 14)        # (as quotes.fold.WORD_CACHE)
 def _cached_tokens(name, folds, honorifics):
     """:func:`name_key_tokens` cached: the writer asks for the tokens of every statement's
     speaker and mention, and news names the same people over and over."""
