@@ -9,7 +9,8 @@ peak memory is its own:
 - extraction alone (articles/s, MB/s), which also writes the statements the writer phases load,
 - the writer alone (`ingest --statements`: storing, search index, speaker registry, claims) at
   5,000, 20,000 and all the articles, with its cost per article and that of claims,
-- full ingest (extraction and writer) with --jobs 1 and 2,
+- full ingest (extraction and writer) with --jobs 1 and 2 (with 2, claims are clustered in a
+  process of their own: the peak of the largest process beside the writer is given too),
 - the floor: the same articles inserted raw into SQLite, no extraction,
 - scaling: a 1 MB paragraph, a 5 MB one-line article full of unbalanced quotation marks and an
   article naming 20,000 different speakers; claim clustering on N and 10 N statements.
@@ -86,7 +87,8 @@ def phase_ingest(path, jobs, statements=None):
         t = time.perf_counter()
         s = run([path], os.path.join(tmp, "quotes.db"), jobs=jobs, report=lambda m: None, statements=statements)
         return {"seconds": time.perf_counter() - t, "claims_seconds": s.claims_seconds, "articles": s.new,
-                "statements": s.statements, "peak_mb": _peak_mb()}
+                "statements": s.statements, "peak_mb": _peak_mb(),
+                "children_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
 
 def phase_floor(path):
@@ -202,7 +204,9 @@ def main(argv=None):
         for jobs in (1, 2):
             ing = runs[jobs] = _run_phase(["ingest", small, str(jobs)])
             print(f"full ingest --jobs {jobs} {sizes[0] / ing['seconds']:8.0f} articles/s  ({sizes[0]} articles)  "
-                  f"peak {ing['peak_mb']:.0f} MB (the writer's process)  ratio ingest/floor "
+                  f"peak {ing['peak_mb']:.0f} MB (the writer's process"
+                  + (f", {ing['children_peak_mb']:.0f} the largest of the others" if jobs > 1 else "")
+                  + ")  ratio ingest/floor "
                   f"{ing['seconds'] / fl['seconds']:.1f}x")
         print(f"--jobs 2 against --jobs 1: {runs[1]['seconds'] / runs[2]['seconds']:.2f}x")
         sc = _run_phase(["scaling"])

@@ -14,8 +14,9 @@ from .read import DEFAULT_MAX_MB, input_bytes, read_paths
 from .store import Summary, Writer, derived, open_db, writer_lock
 
 BATCH = 200
-#: articles handed to the extracting processes and not yet written, in batches: while the writer
-#: stores a batch or clusters a window, the processes extract ahead, and no further (memory flat)
+#: articles handed to the extracting processes and not yet written: this many batches, or a
+#: window of claims (while the writer stores a batch or clusters a window, the processes
+#: extract ahead, and no further: memory flat)
 AHEAD = 4
 CHUNK = 16      # articles sent to an extracting process at a time
 WORKER_NICENESS = 10
