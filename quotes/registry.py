@@ -114,6 +114,10 @@ class SpeakerRegistry:
         self.split = {self.key(n) for n in a.get("split") or []}
         self.speakers = {}      # id -> dict(name, kind, scope, key, forms)
         self.by_key = {}        # key -> id
+        self.by_article = {}    # article -> the ids and keys of its speakers of its own (scope)
+        #: key -> (id, name, kind, scope) of a stored speaker of one article, or None: where the
+        #: speakers of an article no longer in memory are looked up (:meth:`forget_article`)
+        self.stored = lambda key: None
         self.by_first = {}      # skeleton of a first name word -> ids of persons
         self.by_last = {}       # skeleton of a family name word -> ids of persons
         self._text, self._text_words = None, ()     # the last article text asked about
@@ -167,8 +171,26 @@ class SpeakerRegistry:
 
     def _add(self, sid, name, kind, scope, key):
         self.speakers[sid] = {"name": name, "kind": kind, "scope": scope, "key": key, "forms": set()}
-        self.by_key.setdefault(key, sid)
+        self._set_key(key, sid, scope)
         self._index(sid, name)
+
+    def _set_key(self, key, sid, scope):
+        self.by_key.setdefault(key, sid)
+        if scope is not None:
+            ids, keys = self.by_article.setdefault(scope, (set(), set()))
+            keys.add(key)
+            if self.speakers.get(sid, {}).get("scope") == scope:
+                ids.add(sid)
+
+    def forget_article(self, article):
+        """Drop the speakers of ``article`` alone (anonymous sources, titles, one-word names) from
+        memory once it is stored: no other article can name them, and memory would grow with
+        every article of the run.  Should the article come again, :attr:`stored` finds them."""
+        ids, keys = self.by_article.pop(article, ((), ()))
+        for key in keys:
+            self.by_key.pop(key, None)
+        for sid in ids:
+            self.speakers.pop(sid, None)
 
     def _index(self, sid, name):
         sp = self.speakers[sid]
@@ -212,12 +234,16 @@ class SpeakerRegistry:
         name, kind, scope, key = self.identify(name, kind, article)
         if key in self.by_key:
             return self.by_key[key], False
+        row = self.stored(key) if scope is not None else None
+        if row is not None:             # (a speaker of an article stored before, come again)
+            self._add(*row, key)
+            return row[0], False
         words = self._words(name)
         sid = None if scope or self.key(name) in self.split else self._match(words, kind)
         if sid is None and scope and kind == "person" and len(words) == 1 and text and self.key(name) not in self.split:
             sid = self._written_in_full(words, text)
             if sid is not None:
-                self.by_key[key] = sid
+                self._set_key(key, sid, scope)
                 return sid, False
         if sid is None:
             sid = new_id()

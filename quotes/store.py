@@ -332,11 +332,13 @@ class Writer:
         self.db = db
         self.registry = SpeakerRegistry()
         names = {}
-        for sid, alias in db.execute("select speaker_id, alias from speaker_aliases where is_name = 1 "
-                                     "order by speaker_id, rowid"):
+        for sid, alias in db.execute("select speaker_id, alias from speaker_aliases where is_name = 1 and speaker_id "
+                                     "in (select id from speakers where scope is null) order by speaker_id, rowid"):
             names.setdefault(sid, []).append(alias)
-        for row in db.query("select id, name, kind, key, scope from speakers order by id"):
+        # (the speakers of one article each are read when their article comes again)
+        for row in db.query("select id, name, kind, key, scope from speakers where scope is null order by id"):
             self.registry.add_known(row["id"], row["name"], row["kind"], names.get(row["id"], ()), row["key"], row["scope"])
+        self.registry.stored = self._stored_speaker
         self.sources = {r["name"]: r["id"] for r in db.query("select id, name from sources")}
         # articles classified in this run and not written yet (ids and content hashes); the
         # written ones are looked up in the database, so memory does not grow with the articles
@@ -392,6 +394,10 @@ class Writer:
         if reextract:
             self.seen.add(article["id"])
         return status
+
+    def _stored_speaker(self, key):
+        row = self.db.execute("select id, name, kind, scope from speakers where key = ?", [key]).fetchone()
+        return tuple(row) if row else None
 
     def _new_speaker_id(self):
         self.next_speaker += 1
@@ -497,6 +503,8 @@ class Writer:
                 self.new += status == "new"
             self.written[a["id"]] = (status, a["statement_count"])
             self.statements += a["statement_count"]
+        for a in articles:          # (stored now: the database answers for their own speakers)
+            self.registry.forget_article(a["id"])
         with self._lock:
             for a in articles:      # (stored now: the database answers for them)
                 if self.pending.get(a["id"]) == a["content_hash"]:

@@ -191,6 +191,33 @@ def test_writer_remembers_written_articles_in_the_database_not_in_memory(tmp_pat
     assert Writer(db).classify(dict(A1, text=A1["text"] + " جديد")) == "updated"
 
 
+def test_speakers_of_one_article_leave_memory_once_stored_and_are_found_again(tmp_path):
+    # an anonymous source and a title with no name belong to their article alone: the writer
+    # drops them once it is stored (memory grew by 58 MB for 30,000 bulk articles), and finds
+    # the same rows in the database when the article comes again
+    from quotes.extract import extract_article
+    from quotes.store import Writer
+    db = open_db(str(tmp_path / "quotes.db"))
+    w = Writer(db)
+    text = ("وقال مصدر مسؤول إن المفاوضات ستستأنف الأسبوع المقبل.\n"
+            "وأكد الوزير سامر الخطيب أن الحكومة ستدعم المزارعين.\n"
+            "وقال الناطق باسم الوزارة إن القرار نهائي.")
+    a1 = dict(A1, text=text)
+    w.classify(a1)
+    w.write_batch([(a1, "new", extract_article(a1))])
+    before = dict(db.execute("select speaker, speaker_id from statements"))
+    scoped = {sid for sid, in db.execute("select id from speakers where scope is not null")}
+    assert scoped and set(before.values()) & scoped
+    assert not scoped & set(w.registry.speakers)
+    assert {sp["scope"] for sp in w.registry.speakers.values()} == {None}
+    a2 = dict(a1, text=text + "\nوأضاف المصدر أن الوفد يصل غدا.")
+    assert w.classify(a2) == "updated"
+    w.write_batch([(a2, "updated", extract_article(a2))])
+    after = dict(db.execute("select speaker, speaker_id from statements"))
+    assert {k: after[k] for k in before} == before
+    assert db.execute("select count(*) from speakers").fetchone()[0] == len(set(after.values()))
+
+
 def test_search_finds_a_word_behind_its_proclitics_and_an_old_database_is_indexed_so(tmp_path):
     src, dbp = tmp_path / "a.jsonl", str(tmp_path / "quotes.db")
     _write(src, [dict(A1, text='قال الوزير إن "لمصر دورا كبيرا في المنطقة".')])
