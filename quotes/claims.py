@@ -222,9 +222,11 @@ def merge_rewordings(db):
                 index.versions = {c: v for c, v in index.versions.items() if c in merged}
             if not size.get(b):
                 continue        # (joined another claim already)
-            target = _holding_target(db, index, b, size) if _one_wording(index, b) else None
+            one = _one_wording(index, b)
+            target = _holding_target(db, index, b, size) if one else None
+            # (pieces join a claim the whole joined a piece of: one of several wordings)
             pairs = [(b, target)] if target is not None else \
-                [(p, b) for p in _pieces_within(db, index, b, size)] if size[b] > 1 else []   # (pieces are smaller)
+                [] if one else [(p, b) for p in _pieces_within(db, index, b, size)]
             for src, dst in pairs:
                 _join(db, index, size, src, dst)
                 merged.add(dst)
@@ -330,28 +332,26 @@ def _holding_target(db, index, b, size):
 
 
 def _pieces_within(db, index, c, size):
-    """The smaller claims of one wording that is a piece of a longer version of claim ``c`` (most
-    of its words found inside that version, as :func:`_matching_claims` joins a piece to the
-    whole), compatible with every version of ``c``.  (A piece reprinted more often than the
-    claim that holds it is an utterance of its own, the holder a version running two together.)"""
-    found = []
+    """The smaller claims of one wording that is a piece of claim ``c``'s longest version (most
+    of its words found inside it, as :func:`_matching_claims` joins a piece to the whole),
+    compatible with every version of ``c``.  (A piece reprinted more often than the claim that
+    holds it is an utterance of its own, the holder a version running two together.)"""
     versions = index.claim_versions(c)
-    for ow in dict.fromkeys(v[0] for v in versions):
-        theirs = _counter(ow)
-        sharing = _sharing(db, c, ow)
-        held = _shingle_rows(db, sharing)
-        for p, n in sharing.most_common():
-            # (a piece shares most of its shingles: a claim sharing a common phrase is no piece,
-            # and is dropped before its versions are read)
-            if p in found or 2 * n < held.get(p, 0) or not 0 < _size(db, size, p) < size[c] \
-                    or not _one_wording(index, p):
-                continue
-            ws, spk, _, mydate = index.claim_versions(p)[0]
-            need = 1 if len(ws) <= SHORT else min(MIN_SHARED, len(shingles(ws)))
-            if n >= need and len(ws) < len(ow) and _common(_counter(ws), theirs) >= PIECE * len(ws) \
-                    and _compatible(index, versions, spk, mydate) \
-                    and fuzz.token_set_ratio(" ".join(ws), " ".join(ow)) >= MIN_FUZZ:
-                found.append(p)
+    whole = max((v[0] for v in versions), key=len)
+    theirs, sharing = _counter(whole), _sharing(db, c, whole)
+    held = _shingle_rows(db, sharing)
+    found = []
+    for p, n in sharing.most_common():
+        # (a piece shares most of its shingles: a claim sharing a common phrase is no piece, and
+        # is dropped before its versions are read)
+        if 2 * n < held.get(p, 0) or not 0 < _size(db, size, p) < size[c] or not _one_wording(index, p):
+            continue
+        ws, spk, _, mydate = index.claim_versions(p)[0]
+        need = 1 if len(ws) <= SHORT else min(MIN_SHARED, len(shingles(ws)))
+        if n >= need and len(ws) < len(whole) and _common(_counter(ws), theirs) >= PIECE * len(ws) \
+                and _compatible(index, versions, spk, mydate) \
+                and fuzz.token_set_ratio(" ".join(ws), " ".join(whole)) >= MIN_FUZZ:
+            found.append(p)
     return found
 
 
