@@ -769,14 +769,26 @@ def _refresh(db, claim_ids):
 
 
 def rebuild(db):
-    """Forget every claim and cluster all stored statements again, longest first."""
+    """Forget every claim and cluster all stored statements again, window by window."""
+    return _recluster(db, forget=True)
+
+
+def extend(db):
+    """Cluster the stored statements that have no claim and wait for none (a database made
+    before statements were clustered at ingest), window by window."""
+    return _recluster(db, forget=False)
+
+
+def _recluster(db, forget):
     db.conn.execute("BEGIN IMMEDIATE")
     try:
-        db.execute("update statements set claim_id = null, quote_diff = null")
-        db.execute("delete from claim_shingles")
-        db.execute("delete from claims")
-        for sid, quote in db.execute("select id, quote from statements").fetchall():
-            db.execute("update statements set claim_pending = ? where id = ?", [pending_words(quote), sid])
+        if forget:
+            db.execute("update statements set claim_id = null, quote_diff = null")
+            db.execute("delete from claim_shingles")
+            db.execute("delete from claims")
+        rows = db.execute("select id, quote from statements where claim_id is null").fetchall()
+        db.conn.executemany("update statements set claim_pending = ? where id = ?",
+                            [(pending_words(quote), sid) for sid, quote in rows])
         db.conn.execute("COMMIT")
     except BaseException:
         if db.conn.in_transaction:

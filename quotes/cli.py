@@ -122,17 +122,7 @@ def _report_wait(msg):
 
 def _cluster(claims_mod, db_path, rebuild):
     db = store_mod.open_db(db_path)
-    if rebuild:
-        n = claims_mod.rebuild(db)
-    else:
-        rows = [dict(r) for r in db.query(
-            "select s.id, s.quote, s.speaker_id, s.speaker, s.article_id from statements s "
-            "join articles a on a.id = s.article_id where s.claim_id is null order by a.ingest_order, s.start")]
-        db.conn.execute("BEGIN IMMEDIATE")
-        claims_mod.assign(db, rows)
-        db.conn.execute("COMMIT")
-        claims_mod.refresh_dirty(db)
-        n = db.execute("select count(*) from claims").fetchone()[0]
+    n = claims_mod.rebuild(db) if rebuild else claims_mod.extend(db)
     multi = db.execute("select count(*) from claims where outlets > 1").fetchone()[0]
     db.close()
     return n, multi

@@ -192,3 +192,23 @@ def test_two_sentences_of_one_report_sharing_a_vocabulary_stay_apart(tmp_path):
               "الاستهلاكية في جانب التي طرأت بنسبة 8.8% معظم الزيادة للقروض العقارية")
     db = _stored_claims(tmp_path, [[consumer] * 3, [estate]])
     assert claims.merge_rewordings(db) == 0
+
+
+def test_claims_command_clusters_statements_an_older_database_left_without_claims(tmp_path):
+    from click.testing import CliRunner
+    from quotes.cli import cli
+    split = _art("a1", "صحيفة أ", "وقال الوزير سامر الخطيب إن “الأحداث التي وقعت أمس في الميناء تحزن كل مواطن”."
+                 "\nوأضاف: “جميعنا نرفض العنف ولا يمكن أن نقبل العنف المضاد”.\nوتابع: “المبادئ لا تتجزأ”.")
+    whole = [_art(f"a{i}", f"صحيفة {i}", SPEAKER + "“" + WHOLE + "”.") for i in (2, 3)]
+    db = _ingest(tmp_path, [split] + whole)
+    db.execute("update statements set claim_id = null, quote_diff = null")
+    db.execute("delete from claim_shingles")
+    db.execute("delete from claims")
+    db.conn.commit()
+    path = str(tmp_path / "q.db")
+    result = CliRunner().invoke(cli, ["claims", "--db", path])
+    assert result.exit_code == 0, result.output
+    assert len(set(_claims_of(db).values())) == 1, _claims_of(db)
+    assert db.execute("select outlets, statements from claims").fetchone() == (3, 5)
+    assert CliRunner().invoke(cli, ["claims", "--db", path, "--rebuild"]).exit_code == 0
+    assert db.execute("select outlets, statements from claims").fetchone() == (3, 5)
