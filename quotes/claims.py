@@ -570,9 +570,9 @@ def _matching_claims(index, st, ws, sh, mydate):
     need = 1 if len(ws) <= SHORT else min(MIN_SHARED, len(sh))
     found = []
     kinds = index.kinds
-    for cid, n in counts.most_common(MAX_CANDIDATES):
-        if n < need:
-            break
+    candidates = [cid for cid, n in counts.most_common(MAX_CANDIDATES) if n >= need]
+    index.load_versions(candidates)         # (the stored ones not in memory yet, in one query)
+    for cid in candidates:
         rows = index.claim_versions(cid)
         ok = True
         score = 0.0
