@@ -315,11 +315,9 @@ def _holding_target(db, index, b, size):
     for ws, spk, kind, mydate in sorted(index.claim_versions(b), key=lambda v: -len(v[0])):
         counts = index.sharing(b, ws)
         mine, joined, mine_sh = _counter(ws), " ".join(ws), shingles(ws)
-        for a, n in counts.most_common(MAX_CANDIDATES):
-            if n < MIN_SHARED:
-                break
-            if _size(db, size, a) <= size[b]:
-                continue
+        larger = [a for a, n in counts.most_common(MAX_CANDIDATES) if n >= MIN_SHARED and _size(db, size, a) > size[b]]
+        index.load_versions(larger)         # (in one query)
+        for a in larger:
             rows = index.claim_versions(a)
             if not _compatible(index, rows, spk, mydate):
                 continue
