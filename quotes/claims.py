@@ -107,6 +107,19 @@ def _speakers_compatible(a, b, kinds):
     return kinds.get(a) in _UNIDENTIFIED or kinds.get(b) in _UNIDENTIFIED
 
 
+#: ids bound in one "in (...)" of a query (SQLite binds a bounded number of parameters)
+IN_CHUNK = 500
+
+
+def _rows_in(db, sql, ids, params=()):
+    """The rows of ``sql`` for all of ``ids``: its one "in (?)" bound to a chunk of them at a time
+    (after ``params``), a query a chunk."""
+    ids = list(ids)
+    for i in range(0, len(ids), IN_CHUNK):
+        chunk = ids[i:i + IN_CHUNK]
+        yield from db.execute(sql.replace("in (?)", f"in ({','.join('?' * len(chunk))})", 1), [*params, *chunk])
+
+
 def forget(db, article_ids):
     """Detach the statements of articles about to be replaced from their claims."""
     marks = ",".join("?" * len(article_ids))
@@ -181,10 +194,9 @@ def assign_pending(db, lo=None, hi=None, chunk=2000):
                 articles[r[4]] = {"id": r[4], "published": r[5]}
             if rows:
                 assign(db, rows, list(articles.values()))
-                for part in range(0, len(rows), 500):       # (those assign gave no claim: too short)
-                    ids = [r["id"] for r in rows[part:part + 500]]
-                    db.execute(f"update statements set claim_pending = null where claim_pending is not null "
-                               f"and id in ({','.join('?' * len(ids))})", ids)
+                # (those assign gave no claim: too short)
+                db.conn.executemany("update statements set claim_pending = null where claim_pending is not null "
+                                    "and id = ?", [(r["id"],) for r in rows])
             db.conn.execute("COMMIT")
         except BaseException:
             if db.conn.in_transaction:
@@ -245,41 +257,26 @@ def _load_larger(db, index, ids, size):
     by shingle, those of ``ids`` whole.  (Reading every claim of every shingle read a claim's
     own rows and every claim of a common phrase, and grew with the database.  The cross join keeps
     SQLite from walking every clean claim by its dirty flag.)"""
-    sh = list({s for c in ids for v in index.versions[c] for s in shingles(v[0])})
+    sh = {s for c in ids for v in index.versions[c] for s in shingles(v[0])}
     index.loaded.update(sh)
-    for i in range(0, len(sh), 500):
-        chunk = sh[i:i + 500]
-        index.add_stored(db.execute(f"""select cs.shingle, cs.claim_id from claim_shingles cs cross join claims c on c.id = cs.claim_id
-                                       where cs.shingle in ({','.join('?' * len(chunk))})
-                                       and c.dirty = 0 and c.statements > 1""", chunk))
-    multi = [c for c in ids if size.get(c, 0) > 1]
-    for i in range(0, len(multi), 500):
-        chunk = multi[i:i + 500]
-        index.add_stored(db.execute(f"select shingle, claim_id from claim_shingles where claim_id in "
-                                    f"({','.join('?' * len(chunk))})", chunk))
+    index.add_stored(_rows_in(db, """select cs.shingle, cs.claim_id from claim_shingles cs cross join claims c
+                                     on c.id = cs.claim_id where cs.shingle in (?) and c.dirty = 0
+                                     and c.statements > 1""", sh))
+    index.add_stored(_rows_in(db, "select shingle, claim_id from claim_shingles where claim_id in (?)",
+                              [c for c in ids if size.get(c, 0) > 1]))
 
 
 def _sharing(db, cid, ws):
     """Every stored claim but ``cid`` sharing shingles with the words ``ws``: Counter claim id ->
     shingles shared."""
-    sh = list(shingles(ws))
-    counts = Counter()
-    for i in range(0, len(sh), 500):
-        chunk = sh[i:i + 500]
-        for (other,) in db.execute(f"select claim_id from claim_shingles where claim_id != ? and shingle in "
-                                   f"({','.join('?' * len(chunk))})", [cid, *chunk]):
-            counts[other] += 1
-    return counts
+    return Counter(other for other, in _rows_in(db, "select claim_id from claim_shingles where claim_id != ? "
+                                                     "and shingle in (?)", shingles(ws), [cid]))
 
 
 def _shingle_rows(db, claim_ids):
     """claim id -> how many shingles it holds."""
-    ids, out = list(claim_ids), {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        out.update(db.execute(f"select claim_id, count(*) from claim_shingles where claim_id in "
-                              f"({','.join('?' * len(chunk))}) group by claim_id", chunk).fetchall())
-    return out
+    return dict(_rows_in(db, "select claim_id, count(*) from claim_shingles where claim_id in (?) group by claim_id",
+                         claim_ids))
 
 
 def _one_wording(index, cid):
@@ -421,21 +418,14 @@ class _Index:
     def preload_kinds(self, speaker_ids):
         """Read the kinds of these speakers at once (a query per 500)."""
         ids = [i for i in speaker_ids if i is not None and i not in self.kinds]
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            self.kinds.update({sid: None for sid in chunk})
-            self.kinds.update(self.db.execute(f"select id, {_KIND_SQL} from speakers sp where id in "
-                                              f"({','.join('?' * len(chunk))})", chunk).fetchall())
+        self.kinds.update(dict.fromkeys(ids))
+        self.kinds.update(_rows_in(self.db, f"select id, {_KIND_SQL} from speakers sp where id in (?)", ids))
 
     def preload(self, all_shingles):
         """Read the stored claims of every shingle of this call at once (a query per 500)."""
         sh = [s for s in all_shingles if s not in self.loaded]
         self.loaded.update(sh)
-        for i in range(0, len(sh), 500):
-            chunk = sh[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            self.add_stored(self.db.execute(f"select shingle, claim_id from claim_shingles where shingle in ({marks})",
-                                            chunk))
+        self.add_stored(_rows_in(self.db, "select shingle, claim_id from claim_shingles where shingle in (?)", sh))
 
     def add_stored(self, rows):
         for s, cid in rows:
@@ -460,18 +450,13 @@ class _Index:
     def load_versions(self, claim_ids):
         """Read the versions of these claims at once (a query per 500), as :meth:`claim_versions`."""
         ids = [c for c in claim_ids if c not in self.versions]
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            for c in chunk:
-                self.versions[c] = []
-            rows = self.db.execute(f"""select s.claim_id, s.quote, s.speaker_id, {_KIND_SQL}, a.published
-                                      from statements s join articles a indexed by idx_articles_claim_columns on a.id = s.article_id
-                                      left join speakers sp on sp.id = s.speaker_id
-                                      where s.claim_id in ({','.join('?' * len(chunk))}) order by s.rowid""", chunk)
-            for cid, quote, spk, kind, pub in rows:
-                if len(self.versions[cid]) < MAX_VERSIONS:
-                    self.kinds[spk] = kind
-                    self.versions[cid].append((match_words(quote), spk, kind, _date({"published": pub})))
+        self.versions.update((c, []) for c in ids)
+        for cid, quote, spk, kind, pub in _rows_in(self.db, f"""select s.claim_id, s.quote, s.speaker_id, {_KIND_SQL},
+                a.published from statements s join articles a indexed by idx_articles_claim_columns on a.id = s.article_id
+                left join speakers sp on sp.id = s.speaker_id where s.claim_id in (?) order by s.rowid""", ids):
+            if len(self.versions[cid]) < MAX_VERSIONS:
+                self.kinds[spk] = kind
+                self.versions[cid].append((match_words(quote), spk, kind, _date({"published": pub})))
 
     def counts(self, sh):
         counts = Counter()
@@ -525,10 +510,7 @@ class _Index:
 
 def mark_dirty(db, claim_ids):
     """Flag claims whose counts, flags and highlighted wordings need recomputing."""
-    ids = list(claim_ids)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        db.execute(f"update claims set dirty = 1 where id in ({','.join('?' * len(chunk))})", chunk)
+    db.conn.executemany("update claims set dirty = 1 where id = ?", [(c,) for c in claim_ids])
 
 
 def refresh_dirty(db, batch=500):
@@ -719,15 +701,12 @@ _VERSION_COLUMNS = ("id", "quote", "speaker_id", "speaker", "cue", "article_id",
 def _versions_of(db, claim_ids):
     """claim id -> its versions (dicts of :data:`_VERSION_COLUMNS`), read in one query a chunk."""
     out = {cid: [] for cid in claim_ids}
-    ids = list(claim_ids)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        for r in db.execute(f"""select s.id, s.quote, s.speaker_id, s.speaker, s.cue, s.article_id, a.source_id, so.name,
-                                       a.published, a.date_extracted, a.ingest_order, s.quote_diff, s.claim_id
-                                from statements s join articles a indexed by idx_articles_claim_columns on a.id = s.article_id
-                                left join sources so on so.id = a.source_id
-                                where s.claim_id in ({','.join('?' * len(chunk))}) order by s.rowid""", chunk):
-            out[r[-1]].append(dict(zip(_VERSION_COLUMNS, r)))
+    for r in _rows_in(db, """select s.id, s.quote, s.speaker_id, s.speaker, s.cue, s.article_id, a.source_id, so.name,
+                                    a.published, a.date_extracted, a.ingest_order, s.quote_diff, s.claim_id
+                             from statements s join articles a indexed by idx_articles_claim_columns on a.id = s.article_id
+                             left join sources so on so.id = a.source_id
+                             where s.claim_id in (?) order by s.rowid""", list(out)):
+        out[r[-1]].append(dict(zip(_VERSION_COLUMNS, r)))
     return out
 
 
