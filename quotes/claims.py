@@ -266,7 +266,7 @@ def _load_larger(db, index, ids, size):
                               [c for c in ids if size.get(c, 0) > 1]))
 
 
-def _sharing(db, cid, ws):
+def _all_sharing(db, cid, ws):
     """Every stored claim but ``cid`` sharing shingles with the words ``ws``: Counter claim id ->
     shingles shared."""
     return Counter(other for other, in _rows_in(db, "select claim_id from claim_shingles where claim_id != ? "
@@ -333,7 +333,7 @@ def _pieces_within(db, index, c, size):
     holds it is an utterance of its own, the holder a version running two together.)"""
     versions = index.claim_versions(c)
     whole = max((v[0] for v in versions), key=len)
-    theirs, sharing = _counter(whole), _sharing(db, c, whole)
+    theirs, sharing = _counter(whole), _all_sharing(db, c, whole)
     held = _shingle_rows(db, sharing)
     found = []
     for p, n in sharing.most_common():
