@@ -110,7 +110,7 @@ def _sentence_subject(text, pos, rules):
     # an opening adjunct "وفي وقت سابق،" stands before the verb: skip to after its comma (after
     # "من جانبه" the verb comes, whatever stop word it is written as: "عبر")
     elif words and normalize(words[0][0]) in rules.mention_stops | {"وفي", "وفى"}:
-        comma = max(text.rfind("،", start, pos), text.rfind(",", start, pos))
+        comma = min((c for c in (text.find("،", start, pos), text.find(",", start, pos)) if c >= 0), default=-1)
         words = [w for w in words if w[1] > comma] if comma >= 0 else []
     if len(words) < 2:
         return None

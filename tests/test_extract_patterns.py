@@ -202,6 +202,19 @@ def test_verb_then_participle_names_the_speaker(extract):
     assert s["speaker"] == "حسن الطيب" and s["type"] == "direct"
 
 
+def test_participle_after_an_opening_adjunct_continues_the_verbs_subject(extract):
+    # Ain Alyoum (dev2): "في واقعة فريدة من نوعها، اقتحم الممثل ... لي نيلسون، مؤتمرًا ...، قائلًا، إن":
+    # the adjunct ends at its own comma, not at the last comma before the participle
+    s = only(extract("في واقعة فريدة من نوعها، اقتحم الممثل الكوميدي الشهير لي نيلسون، مؤتمرًا صحفيًّا "
+                     "للسويسري سيب بلاتر، قائلًا، إن هذه الأموال من أجل منح كوريا الشمالية حق تنظيم كأس العالم."),
+             rule="participle")
+    assert s["speaker"] == "لي نيلسون"
+    # Shorouk (dev2): "من جهته، رفض الزرقا التعليق على حديث المصدر ...، مشددا ... على أنه «...»"
+    s = only(extract("قال مصدر في الحزب إن الزرقا استقال.\nمن جهته، رفض الزرقا التعليق على حديث المصدر عن "
+                     "استقالته، مشددا في تصريح للوكالة على أنه «سيكشف غدا عن مفاجآت مذهلة»."), rule="participle")
+    assert s["speaker"] == "الزرقا"
+
+
 def test_cue_inside_a_dash_aside_does_not_block(extract):
     s = only(extract("وقال الطبيب في بيان - نقلت قناة الضفة مقتطفات منه - إن حالة المريض مستقرة."), cue="قال")
     assert s["quote"] == "حالة المريض مستقرة"

@@ -91,6 +91,31 @@ def test_a_verbal_noun_after_the_name_is_the_verbs_object(rules):
 
 
 
+def test_a_verbal_noun_with_ba_ends_a_mention(rules):
+    # the ba-masdar tag. Ain Alyoum (dev2): "وقد سارع بلاتر باستدعاء رجال الأمن" read a person called
+    # "بلاتر باستدعاء رجال الأمن"; Aleqtisadiya (dev2): "دعوى تطالب بتعويضات مالية" a person
+    # "بتعويضات مالية"
+    assert read(rules, "بلاتر باستدعاء رجال الأمن الذين").name == "بلاتر"
+    assert read(rules, "بتعويضات مالية لمتوفين").kind == "none"
+    # a family name with the article before it is the subject ("رفض الزرقا التعليق")
+    assert read(rules, "الزرقا التعليق على حديث المصدر").name == "الزرقا"
+    # inside a title, with a place after it, it names a body (the place tag, Alyaum (dev2):
+    # "مدير إدارة شؤون المعلمين بتعليم جازان عثمان عريبي")
+    m = read(rules, "مدير إدارة شؤون المعلمين بتعليم جازان عثمان عريبي أن")
+    assert (m.title, m.name) == ("مدير إدارة شؤون المعلمين بتعليم جازان", "عثمان عريبي")
+    # ب and a name is still a name ("باراك أوباما", "بشار الأسد")
+    assert read(rules, "باراك أوباما").name == "باراك أوباما"
+
+
+def test_li_after_a_title_is_a_first_name(rules):
+    # the li tag. Ain Alyoum (dev2): "اقتحم الممثل الكوميدي الشهير لي نيلسون، مؤتمرًا صحفيًّا"
+    m = read(rules, "الممثل الكوميدي الشهير لي نيلسون، مؤتمرًا")
+    assert (m.title, m.name) == ("الممثل الكوميدي الشهير", "لي نيلسون")
+    assert read(rules, "رئيس الوزراء الصيني لي كه تشيانغ").name == "لي كه تشيانغ"
+    # "لي" is "to me" before anything but a name ("قال الوزير لي إن")
+    assert read(rules, "الوزير لي إن").kind == "title"
+
+
 def test_a_word_with_accusative_tanween_ends_a_mention(rules):
     # the accusative tag. Al-Youm7 (dev): "نادى القضاة ممثلاً في رئيسه"; Al-Weeam (same event):
     # "واستعرض مجلس الوزراء عدداً من الموضوعات"; Ain Alyoum (dev2): "اقتحم ... مؤتمرًا صحفيًّا للسويسري"
