@@ -267,8 +267,12 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
         speakers.now = st.cue_start
         while pending and pending[0][0] < st.cue_start:
             pos, men, agree = pending.pop(0)
+            # a lone word is a name the article gave before, or one it gives here for the first time
+            # ("فيما أكدت بوكوفا على أهمية ...، مشيرة"), never a definite noun ("ونقل المركبات")
             lone = men.kind == "person" and not men.title and len(men.name.split()) == 1
-            ent = _known(speakers, men) if lone else speakers.register(men, pos, agree)
+            ent = _known(speakers, men) if lone else None
+            if ent is None and not (lone and normalize(men.name).startswith("ال")):
+                ent = speakers.register(men, pos, agree)
             if ent is not None:
                 _touch(recent, ent)
                 last_subject = (pos, ent)

@@ -215,6 +215,18 @@ def test_participle_after_an_opening_adjunct_continues_the_verbs_subject(extract
     assert s["speaker"] == "الزرقا"
 
 
+def test_participle_after_a_verb_that_reported_nothing_continues_its_lone_named_subject(extract):
+    # Masrawy (dev2): "فيما أكدت بوكوفا على أهمية هذا اللقاء ...، مشيرة إلى أن ...": a name of one
+    # word the article gives here first is the subject; a definite noun alone is not
+    # ("... ونقل المركبات.\n مضيفا أن" kept its speaker, SaudiNewsNet bulk)
+    s = only(extract("وأضاف الوزير أحمد الحداد أن المحاور تهدف إلى العدالة.\nفيما أكدت بوكوفا على أهمية هذا "
+                     "اللقاء وإيمانها بدور التعليم، مشيرة إلى أن المنظمة سترسل عددا من الخبراء."), rule="participle")
+    assert s["speaker"] == "بوكوفا"
+    s = only(extract("كشف رئيس اللجنة سعيد البسامي أن الوافدة تدير عملية النقل ونقل المركبات.\n"
+                     "مضيفا أن اللجنة قابلت وكيل الوزارة."), rule="participle")
+    assert s["speaker"] == "سعيد البسامي"
+
+
 def test_cue_inside_a_dash_aside_does_not_block(extract):
     s = only(extract("وقال الطبيب في بيان - نقلت قناة الضفة مقتطفات منه - إن حالة المريض مستقرة."), cue="قال")
     assert s["quote"] == "حالة المريض مستقرة"
