@@ -674,8 +674,9 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
     if e - s < 2:
         return None
     if form.kind == "verb" and form.tense == "present" and form.agree == "m" and mention is None \
-            and kind == "comp" and (para.sentence_start_before(cs) >= cs - 2 or _after_relative(text, para, cs)):
-        return None     # "يذكر أن ...", "الذي يُتوقع أن ...": impersonal, nobody is quoted
+            and kind == "comp" and (para.sentence_start_before(cs) >= cs - 2 or _after_relative(text, para, cs)
+                                    or normalize(m.group("cue")) in rules.impersonal_forms):
+        return None     # "يذكر أن ...", "الذي يُتوقع أن ...", "ويتوقع أن": impersonal, nobody is quoted
     cue_word = text[cs:ce]
     if m.group("prefix"):
         cue_word = cue_text

@@ -180,6 +180,7 @@ WORD_LISTS = {
     "not_complementizer_after": ("cues", "not_complementizer_after"),
     "verbal_noun_after": ("cues", "verbal_noun_after"),
     "according_lam": ("cues", "according_lam"),
+    "impersonal_forms": ("cues", "impersonal_forms"),
 }
 
 

@@ -255,6 +255,15 @@ def test_impersonal_yudhkar_anna_is_the_newspapers_aside(extract):
     assert extract("يذكر أن الوزارة كانت قد أعلنت الخطة العام الماضي.") == []
 
 
+def test_impersonal_forms_inside_a_sentence_quote_nobody(extract):
+    # rules/cues.yml impersonal_forms. Al-Riyadh (dev2): "ويُحتجز اداير بدلا من دفع كفالة ... ويتوقع أن
+    # يمثل أمام المحكمة غدا"; Alyaum (dev2): "فيما يتوقّع أنه أكثر موسم قتال دموي"
+    assert extract("ويحتجز اداير بدلا من دفع كفالة 205 آلاف دولار ويتوقع أن يمثل أمام المحكمة غدا.") == []
+    assert extract("وعززت طالبان الهجمات فيما يتوقّع أنه أكثر موسم قتال دموي منذ عقد.") == []
+    # with a subject it reports ("وتوقع العقيلي أن ...", Aleqtisadiya, dev)
+    assert only(extract("وتوقع العقيلي أن يزيد معدل عبور السفن."), cue="توقع")["speaker"] == "العقيلي"
+
+
 def test_quoted_name_right_after_the_verb_is_no_quotation(extract):
     text = "كما أكد \"العيد\" في ردٍّ على سؤال حول البرامج أن القناة ستنتج برامج جديدة."
     st = extract(text)
