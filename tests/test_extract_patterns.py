@@ -1228,6 +1228,17 @@ def test_directed_place_preps_name_a_place_or_open_the_complement(extract):
     assert only(extract(text))["speaker"] == "نيكولاي ملادينوف"
 
 
+def test_according_to_figures_or_proceedings_names_no_source(extract):
+    # rules/speakers.yml not_sources. Okaz (dev2): "فساد مملكة كرة القدم يوميا وفق محاكمات ووفق اتهامات
+    # ووفق ذاك المنظر" (and ذاك, a demonstrative, never begins a speaker); SaudiNewsNet bulk:
+    # "بحسب آخر حصيلة", "حسب تقديرات المنظمة الدولية", "وفق نتائج الاستطلاع"
+    st = extract("والأيام دائما تثبت ذلك وتقدم لنا فساد مملكة كرة القدم يوميا وفق محاكمات ووفق اتهامات "
+                 "ووفق ذاك المنظر الذي غطت فيه الدولارات وجه بلاتر.\n"
+                 "وقتل 19 شخصا من قوات الأمن في هجمات منذ أسبوعين، بحسب آخر حصيلة.\n"
+                 "وبلغت حالات الوفاة 3279 حالة العام الماضي، حسب تقديرات المنظمة الدولية.")
+    assert not [s for s in st if s["rule"].split("+")[0] == "according"]
+
+
 def test_according_lam_reads_lima_as_ma(extract):
     # rules/cues.yml according_lam. Al Yaum (dev2): "وقتل عضوان من قوات الأمن طبقا لما ذكره جول
     # محمد بيدار نائب حاكم إقليم باداخشان.\nوأضاف: «...»": a source, then his own words
