@@ -1049,7 +1049,8 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
             if found and found[-1].start <= m.start() < found[-1].end and form.kind == "verb" \
                     and not _opens_statement(text, para, m, form, rules):
                 continue
-            if form.object_first and st.mention is not None and st.mention.kind != "person" and st.mention_start > m.start():
+            if form.object_first and st.mention is not None and st.mention.kind != "person" and st.mention_start > m.start() \
+                    and _object_marked(text, st, form.object_first):
                 # "وطالب المعارضة بأن ...": the words after the verb name whom it addresses
                 st.addressee = st.addressee or (st.mention.name or st.mention.title or st.mention.text)
                 st.mention, st.mention_start = None, -1
@@ -1111,6 +1112,16 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
                         break
         out.extend(found)
     return out
+
+
+def _object_marked(text, st, marker):
+    """Are the words after an object-first verb its object?  Always (``marker`` True), or when the
+    preposition ``marker`` follows them at once ("واتهم حزب العمال وتنظيم داعش بأن": the object;
+    "واتهمت الحكومة البحرينية الجمعة الماضي إيران بالسعي": the subject, the object comes later)."""
+    if marker is True:
+        return True
+    end = st.mention_start + len(st.mention.text)
+    return text[end:end + 40].lstrip(" ،,\xa0").startswith(marker)
 
 
 def _one_per_span(found):

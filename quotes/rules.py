@@ -98,7 +98,7 @@ class CueForm:
     kind: str          # 'verb', 'participle', 'according', 'document'
     agree: str = "m"   # 'm', 'f', 'd', 'p'
     relay: bool = False
-    object_first: bool = False
+    object_first: object = False     # True, or the preposition that marks the object right after it
     tense: str = "past"
     conjoined_only: bool = False
 
@@ -212,7 +212,7 @@ def load(rules_dir=RULES_DIR):
             forms = verb.get(tense) or []
             for form in forms:
                 r.forms[normalize(form)] = CueForm(form, lemma, "verb", agreement(form, forms[0], tense),
-                                                   bool(verb.get("relay")), bool(verb.get("object_first")), tense,
+                                                   bool(verb.get("relay")), verb.get("object_first") or False, tense,
                                                    bool(verb.get("conjoined_only")))
         stem = verb.get("participle")
         if stem:

@@ -1239,6 +1239,18 @@ def test_according_to_figures_or_proceedings_names_no_source(extract):
     assert not [s for s in st if s["rule"].split("+")[0] == "according"]
 
 
+def test_accuse_names_its_object_only_before_ba(extract):
+    # object_first: ب of اتهم in rules/cues.yml. Al-Jazirah (dev2): "واتهمت الحكومة البحرينية الجمعة
+    # الماضي إيران بالسعي ... كلما «حققت البحرين تقدما»": the government speaks; SaudiNewsNet bulk:
+    # "كما اتهم حزب العمال الكردستاني وتنظيم داعش بان "مصلحتهما واحدة"": they are accused
+    s = only(extract("واتهمت الحكومة البحرينية الجمعة الماضي إيران بالسعي لزعزعة استقرار البحرين كلما "
+                     "«حققت البحرين تقدما واستقرارا وطنيا.»"), cue="اتهمت")
+    assert s["speaker"] == "الحكومة البحرينية"
+    s = only(extract("وقال الرئيس التركي رجب طيب أردوغان إن العمليات ستتواصل.\nكما اتهم حزب العمال الكردستاني "
+                     "وتنظيم داعش بان \"مصلحتهما واحدة\" في اضعاف الدولة التركية."), cue="اتهم")
+    assert s["speaker"] == "رجب طيب أردوغان"
+
+
 def test_according_lam_reads_lima_as_ma(extract):
     # rules/cues.yml according_lam. Al Yaum (dev2): "وقتل عضوان من قوات الأمن طبقا لما ذكره جول
     # محمد بيدار نائب حاكم إقليم باداخشان.\nوأضاف: «...»": a source, then his own words
