@@ -116,6 +116,16 @@ def test_li_after_a_title_is_a_first_name(rules):
     assert read(rules, "الوزير لي إن").kind == "title"
 
 
+def test_institution_place(rules):
+    # Ain Alyoum (dev2): "وبحسب موقع 24 أوضحت “ولاية خراسان” أن ... واتهم الإصدار ..." - the document
+    # is the body's; Sabq (bulk): "وقالت بلدية بلقرن في بيان لها ... وأضاف البيان"
+    m = read(rules, "“ولاية خراسان” أن", name_first=True)
+    assert (m.pattern, m.kind, m.name) == ("institution:place", "institution", "ولاية خراسان")
+    assert read(rules, "بلدية بلقرن في بيان لها").kind == "institution"
+    # a title holder after it is not read as the place's name
+    assert read(rules, "منطقة الرياض الأمير فيصل بن بندر أن").pattern != "institution:place"
+
+
 def test_a_word_with_accusative_tanween_ends_a_mention(rules):
     # the accusative tag. Al-Youm7 (dev): "نادى القضاة ممثلاً في رئيسه"; Al-Weeam (same event):
     # "واستعرض مجلس الوزراء عدداً من الموضوعات"; Ain Alyoum (dev2): "اقتحم ... مؤتمرًا صحفيًّا للسويسري"
