@@ -1422,6 +1422,15 @@ def test_a_purpose_verb_after_a_title_is_no_name(rules):
     assert parse_mention("وزيرة الخارجية تسيبي ليفني", rules).name == "تسيبي ليفني"   # a name of that letter
 
 
+def test_an_imperfect_verb_after_a_name_is_no_name(rules):
+    # rules/speakers.yml verb_shapes (افتعل / استفعل with ي). Aleqtisadiya (dev2): "ديفيد كاميرون يعتزم
+    # اجراء استفتاء" was one speaker; names that begin with ي stay names
+    from quotes.mentions import parse_mention
+    assert parse_mention("ديفيد كاميرون يعتزم اجراء استفتاء", rules, name_first=True).name == "ديفيد كاميرون"
+    assert parse_mention("رئيس الحكومة يستعد للسفر", rules).kind == "title"
+    assert parse_mention("يحيى السنوار", rules, name_first=True).name == "يحيى السنوار"
+
+
 def test_a_conjunction_before_a_stop_word_that_begins_with_waw_is_no_name(rules):
     # quotes/mentions.py classify: و before "ولي" (itself و + لي). Arriyadiyah (dev2): "وولي عهده الأمين
     # وولي ولي العهد" - "وولي" was named as a speaker
