@@ -146,6 +146,14 @@ def test_scare_quotes_around_terms_are_not_statements(extract):
     assert extract(text) == []
 
 
+def test_the_outlet_that_asked_is_no_quotation(extract):
+    # name_heads سؤال. Al-Watan (dev2): "وفي رد البنيان لسؤال "الوطن" عن ردة فعل سوق الأسهم" was a
+    # statement "الوطن" by "لسؤال"
+    st = extract("وفي رد البنيان لسؤال \"الوطن\" عن ردة فعل سوق الأسهم بعد إعلان أرباح الشركة، أفاد البنيان "
+                 "بأن الشركة تركز في الإنتاجية.")
+    assert [s["quote"] for s in st] == ["الشركة تركز في الإنتاجية"]
+
+
 def test_partial_quote_inside_the_reporters_sentence(extract):
     s = only(extract("وأكد الحداد دعمه لـ”دولة قوية من أجل الاستقرار”."), type="partial")
     assert s["quote"] == "دولة قوية من أجل الاستقرار"
