@@ -386,12 +386,12 @@ def _issuer(text, st, rules, speakers):
 ISSUER_REACH = 600      # characters back to the body whose statement a document with no issuer is
 
 
-def _body_before(statements, i):
+def _body_before(statements, i, since=-1):
     """"قالت الداخلية البحرينية إن ... وقال البيان «...»": a document the article gives no issuer
-    (``statements[i]``) is the body that spoke just before it, if one did."""
+    (``statements[i]``) is the body that spoke just before it (after ``since``), if one did."""
     st = statements[i]
     for p in reversed(statements[max(0, i - MAX_STATEMENTS_BACK):i]):
-        if p.cue_start < st.cue_start - ISSUER_REACH:
+        if p.cue_start < st.cue_start - ISSUER_REACH or p.cue_start <= since:
             break
         if p.entity is not None and p.entity.kind == "institution" and p.speaker:
             return p.entity
@@ -401,19 +401,22 @@ def _body_before(statements, i):
 def _gate(text, statements, rules, speakers):
     """A document's speaker is its issuer when the article names it; every other speaker that is
     a fragment rather than a name is null, with the reason."""
-    issued = {}         # id of a document's entity -> the body that issued it
+    issued = {}         # id of a document's entity -> the body that issued it, and where it last spoke
     for i, st in enumerate(statements):
         why = fragment_reason(st.speaker, rules) if st.speaker else None
         if why:
             doc = st.entity
             ent = _issuer(text, st, rules, speakers) if why.startswith("a document") else None
-            if ent is None and doc is not None:
-                ent = issued.get(id(doc))    # "وقال بيان صادر عن المجلس ...، وأضاف: ...": the same document
+            if ent is None and doc is not None and id(doc) in issued:
+                # "وقال بيان صادر عن المجلس ...، وأضاف: ...": the same document, unless another body
+                # spoke since ("ذكر بيان نشرته وكالة أنباء البحرين ... قالت الداخلية البحرينية ...
+                # وقال البيان": the ministry's)
+                ent = _body_before(statements, i, since=issued[id(doc)][1]) or issued[id(doc)][0]
             if ent is None and why.startswith("a document"):
                 ent = _body_before(statements, i)
             if ent is not None and ent.display and not fragment_reason(ent.display, rules):
                 if doc is not None:
-                    issued[id(doc)] = ent
+                    issued[id(doc)] = (ent, st.cue_start)
                 st.entity, st.speaker = ent, ent.display
             else:
                 st.speaker, st.speaker_reason = None, why

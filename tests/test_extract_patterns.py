@@ -1305,6 +1305,17 @@ def test_a_documents_later_statements_keep_its_issuer(extract):
     assert only(recs, cue="قال")["speaker"] == only(recs, cue="أضاف")["speaker"] == "مجلس المقاومة الشعبية"
 
 
+def test_a_document_named_again_after_another_body_spoke_is_that_bodys(extract):
+    # quotes/extract.py _gate. Al-Jazirah (dev2): "وذكر بيان نشرته وكالة أنباء البحرين ... وقالت الداخلية
+    # البحرينية إن ... وقال البيان «...»": the second البيان is the ministry's, not the first one's issuer
+    text = ("وقالت البحرين إنها استدعت سفيرها في طهران. وذكر بيان نشرته وكالة أنباء البحرين أن التصريحات "
+            "تعكس الموقف العدائي لإيران.\nوقالت الداخلية البحرينية إن خفر السواحل اعترض قاربا متجها إلى "
+            "البحرين. وقال البيان «وقد اعترف المتهمان باستلام أربع حقائب في عرض البحر.»")
+    recs = extract(text)
+    assert only(recs, cue="قال", quote="وقد اعترف المتهمان باستلام أربع حقائب في عرض البحر")["speaker"] \
+        == "الداخلية البحرينية"
+
+
 def test_sabaqa_li_an_frame_gives_the_verb_the_subject_after_its_lam(extract):
     # rules/speakers.yml subject_frames sabaqa-li-an. Al-Madina (dev2): "وسبق لوسائل إعلام إسبانية ان
     # ذكرت بأن راموس يريد ترك ريال مدريد" went to nobody; the bulk corpus has "سبق لمجلة «فرانس
