@@ -99,6 +99,11 @@ def _sentence_start(text, pos):
     return found + 1 if found >= 0 else floor
 
 
+#: words at most of an adjunct opening a sentence before its comma ("في واقعة فريدة من نوعها،", "وفي
+#: خطاب متلفز أمس عشية زيارة اوباما،")
+MAX_ADJUNCT_WORDS = 10
+
+
 def _sentence_subject(text, pos, rules):
     """The subject of the first verb of the sentence holding ``pos`` (the speaker a participle continues)."""
     start = _sentence_start(text, pos)
@@ -112,6 +117,8 @@ def _sentence_subject(text, pos, rules):
     elif words and normalize(words[0][0]) in rules.mention_stops | {"وفي", "وفى"}:
         comma = min((c for c in (text.find("،", start, pos), text.find(",", start, pos)) if c >= 0), default=-1)
         words = [w for w in words if w[1] > comma] if comma >= 0 else []
+        if len(_words(text, start, max(comma, start))) > MAX_ADJUNCT_WORDS:
+            return None     # "وفي ذات السياق استطاعت أم محمد ...، عنوانه": the adjunct had no comma
     if len(words) < 2:
         return None
     s = words[1][1]

@@ -223,6 +223,17 @@ def test_participle_after_an_opening_adjunct_continues_the_verbs_subject(extract
     assert s["speaker"] == "الزرقا"
 
 
+def test_an_opening_adjunct_without_its_comma_gives_no_subject(rules):
+    # quotes/extract.py MAX_ADJUNCT_WORDS. SaudiNewsNet bulk: "وفي ذات السياق استطاعت أم محمد أن ترسم لها
+    # طريقًا ... من خلال صناعة الخوصيات، عنوانه الكفاح والعصامية ...، مؤكدة أن" gave "الكفاح"
+    from quotes.extract import _sentence_subject
+    text = ("وفي ذات السياق استطاعت أم محمد أن ترسم لها طريقًا مثاليًا مجديًا من خلال صناعة الخوصيات، "
+            "عنوانه الكفاح والعصامية والبحث عن الرزق، مؤكدة")
+    assert _sentence_subject(text, len(text) - 5, rules) is None
+    text = "وفي خطاب متلفز أمس عشية زيارة اوباما، اقر الرئيس الكيني اوهورو كينياتا بوجود تهديد ارهابي، مؤكدا"
+    assert _sentence_subject(text, len(text) - 5, rules).name == "اوهورو كينياتا"
+
+
 def test_participle_after_a_verb_that_reported_nothing_continues_its_lone_named_subject(extract):
     # Masrawy (dev2): "فيما أكدت بوكوفا على أهمية هذا اللقاء ...، مشيرة إلى أن ...": a name of one
     # word the article gives here first is the subject; a definite noun alone is not

@@ -99,12 +99,15 @@ def test_a_verbal_noun_with_ba_ends_a_mention(rules):
     assert read(rules, "بتعويضات مالية لمتوفين").kind == "none"
     # a family name with the article before it is the subject ("رفض الزرقا التعليق")
     assert read(rules, "الزرقا التعليق على حديث المصدر").name == "الزرقا"
-    # inside a title, with a place after it, it names a body (the place tag, Alyaum (dev2):
-    # "مدير إدارة شؤون المعلمين بتعليم جازان عثمان عريبي")
+    # "بتعليم جازان" is a region's education department (rules/speakers.yml institution_heads), a
+    # body inside the title (Alyaum (dev2): "مدير إدارة شؤون المعلمين بتعليم جازان عثمان عريبي")
     m = read(rules, "مدير إدارة شؤون المعلمين بتعليم جازان عثمان عريبي أن")
     assert (m.title, m.name) == ("مدير إدارة شؤون المعلمين بتعليم جازان", "عثمان عريبي")
-    # ب and a name is still a name ("باراك أوباما", "بشار الأسد")
+    # ب and a name is still a name ("باراك أوباما"), and so are family names of the form IV shape
+    # written without hamza (bulk: "الدكتور أحمد باهمام", "فهد بن محمد بارباع")
     assert read(rules, "باراك أوباما").name == "باراك أوباما"
+    assert read(rules, "الدكتور أحمد باهمام : إن").name == "أحمد باهمام"
+    assert read(rules, "فرنسيس باتخاذ إجراءات سريعة", name_first=True).name == "فرنسيس"
 
 
 def test_li_after_a_title_is_a_first_name(rules):
