@@ -945,171 +945,208 @@ def _any_within(starts, para):
     return i < len(starts) and starts[i] < para.end
 
 
+def _cue_counts(text, para, m, matches, rules):
+    """Does the cue at ``m`` report here, given the ``matches`` kept before it in its paragraph?"""
+    if para.inside_quote(m.start()) or _as_source(text, para, m):
+        return False
+    if m.form.kind == "participle" and m.form.agree != "m" and not _after_clause(text, para, m.start(), rules) \
+            and not _complementizer_next(text, m.end(), rules):
+        # "مدينة رفح": a feminine or plural form is a participle only after a clause or before إن/أن
+        # ("... البحرينية مضيفة أن", "لافتة إلى أن")
+        return False
+    if m.form.kind == "verb" and not m.group("prefix") and _in_cue_clause(text, para, m.start(), rules):
+        return False
+    prev = _words(text, max(para.start, m.start() - 8), m.start())
+    if prev and normalize(prev[-1][0]) in rules.verbal_noun_after:
+        return False    # "طلب عدم ذكر اسمه": a verbal noun
+    if prev and normalize(prev[-1][0]) in _RELATIVES and not m.group("prefix") \
+            and text[max(para.start, prev[-1][1] - 3):prev[-1][1]].rstrip()[-1:] in "،," \
+            and matches and matches[-1][1] is not None and matches[-1][1].kind == "verb" \
+            and prev[-1][1] - matches[-1][0].end() < 120 \
+            and _count_words(text, matches[-1][0].end(), prev[-1][1], 7) <= 6 \
+            and not rules.complementizer_re.search(text, matches[-1][0].end(), prev[-1][1]) \
+            and not any(c in text[matches[-1][0].end():prev[-1][1]] for c in ':"«“'):
+        # "وقال الحداد، الذي تحدث في مؤتمر صحفي، إن": an aside about the speaker between
+        # the verb and its words (not "... الدكتورة سهيلة، التي أكدت أن")
+        return False
+    if m.form.conjoined_only and not (normalize(m.group("prefix") or "") == "و"
+                                      and text[para.sentence_start_before(m.start()):m.start()].strip(" ،,") == ""
+                                      or text[max(para.start, m.start() - 3):m.start()].rstrip()[-1:] in "،,"
+                                      and m.group("prefix") or _after_adjunct(text, para, m.start(), rules)):
+        return False    # "بين" as "between": only "وبيَّن" at a clause's head (or after "من جانبه") is the verb
+    if m.form.kind == "verb" and m.form.tense == "past" and not m.group("prefix") and matches \
+            and matches[-1][1].kind == "verb" and not text[matches[-1][0].end():m.start()].strip():
+        # "وقال راي بابار، رئيس شرطة المنطقة، إن": a verb's subject, not a second verb (two past
+        # verbs never follow each other; "وتابع يقول" does)
+        return False
+    if m.form.kind == "participle" and normalize(m.group("cue")) in rules.speech_noun_cues \
+            and not _speech_noun_opens(text, para, m, matches, rules):
+        return False
+    return True
+
+
+def _note_subject(text, para, m, form, rules, subjects):
+    """A reporting verb that introduced no statement: its subject, when it names who speaks next,
+    goes to ``subjects`` as (offset, Mention, agreement)."""
+    heads = m.group("prefix") or para.sentence_start_before(m.start()) >= m.start() - 6
+    if not (heads or _opens_statement(text, para, m, form, rules)):
+        return
+    # "وأدان X، عضو ...، بشدة ما ...": no statement, but X is who speaks next; inside
+    # a sentence ("...، حيث أكد وزير الخارجية ... تضامن بلاده") only a titled person
+    # or an institution, not the verb's object ("عدم صحة"); a lone word ("فيما أكدت
+    # بوكوفا على أهمية") at the head of its clause (resolve keeps it when it is a name)
+    got = _bridge_mention(text, m.end(), min(para.end, m.end() + 80), rules)
+    if got and (got[0].kind == "institution" or got[0].kind == "person" and _ends_cleanly(text, got, rules)
+                and (any(classify(clean_token(w), rules) == "TITLE" for w in got[0].title.split())
+                     or heads)
+                and not any(normalize(t).endswith(("ها", "هم")) for t in got[0].name.split())):
+        subjects.append((got[1], got[0], form.agree))
+
+
+def _verb_statements(text, para, matches, rules, field, pindex, subjects):
+    """The statements the cues and document words ``matches`` of a paragraph introduce."""
+    found = []
+    # cues that open a new statement: "وقال", "، مضيفاً"; a bare verb ("تشير", "ختم") inside a
+    # reported clause belongs to that clause and bounds nothing
+    blockers = [x.start() for x, _ in matches]
+    cue_starts = [m.start() for m, f in matches if f is None or _opens_statement(text, para, m, f, rules)]
+    idle_verb = None
+    for m, form in matches:
+        if form is None:
+            form = CueForm(m.group("cue"), "جاء", "document")
+            st = _document_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers)
+        else:
+            st = verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers=blockers)
+            if st is None and form.kind == "verb" and subjects is not None:
+                _note_subject(text, para, m, form, rules, subjects)
+        if st is None and form.kind == "verb":
+            idle_verb = m
+        if st is not None and form.kind == "participle" and st.mention is None and idle_verb is not None \
+                and not any(c in text[idle_verb.end():m.start()] for c in ".،,:؛"):
+            # "وتابع غرونسفيلد قائلاً إن ...", "وأردف في تصريحه قائلاً": the verb names the speaker
+            got = _bridge_mention(text, idle_verb.end(), m.start(), rules)
+            if got and got[0].kind in ("person", "institution", "anonymous", "title"):
+                st.mention, st.mention_start = got
+                st.inherit = False
+        if st is None or any(o.start <= st.start < o.end and o.type == "direct" for o in found[-3:]):
+            continue
+        # a bare verb inside the clause another verb reports is part of that clause
+        if found and found[-1].start <= m.start() < found[-1].end and form.kind == "verb" \
+                and not _opens_statement(text, para, m, form, rules):
+            continue
+        if form.object_first and st.mention is not None and st.mention.kind != "person" and st.mention_start > m.start() \
+                and _object_marked(text, st, form.object_first):
+            # "وطالب المعارضة بأن ...": the words after the verb name whom it addresses
+            st.addressee = st.addressee or (st.mention.name or st.mention.title or st.mention.text)
+            st.mention, st.mention_start = None, -1
+        found.append(st)
+    return found
+
+
+def _according_statements(text, para, found, rules, field, pindex):
+    """Add to ``found`` the statements بحسب / وفق / نقلاً عن introduce in a paragraph (or the channel
+    they name for one of ``found``)."""
+    for m in rules.according_re.finditer(text, para.start, para.end):
+        if para.inside_quote(m.start()):
+            continue
+        if any(st.start <= m.start() < st.end and st.type in ("indirect", "mixed") for st in found[-5:]):
+            continue    # "إن المحور يتجه وفق الخطة": inside what someone said, their own words
+        # inside another statement's bridge, or right after its content in the same sentence,
+        # it names a channel ("وفق تصريحات أوردتها ...", "“...”، وفق ما نقلته قناة ...")
+        host = next((st for st in reversed(found[-5:]) if st.cue_start < m.start() < st.start
+                     or st.end <= m.start() and not any(st.end <= e < m.start() for e in para.sentence_ends)
+                     and _count_words(text, st.end, m.start(), 4) <= 3), None)
+        if host is not None:
+            if host.channel is None and host.start < m.start():
+                src = according_statement(text, para, m, rules, field, pindex)
+                if src is not None and src.mention is not None:
+                    host.channel = src.mention.name or src.mention.title or src.mention.text
+            continue
+        st = according_statement(text, para, m, rules, field, pindex)
+        if st is not None:
+            found.append(st)
+
+
+def _headline_or_continued(text, para, out, rules, field, pindex):
+    """A paragraph with no cue: a headline's statement, or the next part of a quotation left open
+    at the end of the statement before (``out[-1]``); a list of none or one."""
+    st = headline_statement(text, para, rules, field, pindex)
+    if st is not None:
+        return [st]
+    if out and out[-1].type == "direct" and not out[-1].closed:
+        q = para.quote_at(para.start + len(text[para.start:para.end]) - len(text[para.start:para.end].lstrip()))
+        s, e = _trim(text, q.inner_start, q.inner_end) if q is not None else (0, 0)
+        if e - s >= 2:      # (a lone mark ending the text continues nothing)
+            prev = out[-1]
+            return [Statement(field, s, e, "direct", prev.cue, q.start, "continued-quote", pindex,
+                              mention=None, agree=prev.agree, inherit=True, closed=q.closed, channel=prev.channel)]
+    return []
+
+
+def _bound_indirect(text, found):
+    """An indirect clause of ``found`` (a paragraph's statements in text order) ends where the next
+    statement's cue begins."""
+    for i, st in enumerate(found):
+        if st.type in ("indirect", "mixed"):
+            for nxt in found[i + 1:i + 4]:
+                if nxt.cue_start >= st.end:
+                    if nxt.mention is not None and st.start < nxt.mention_start < st.end:
+                        # "...، لكن المعارضة" تقول: the next statement's subject is not this one's
+                        st.end = _trim(text, st.start, nxt.mention_start)[1]
+                    if not text[st.end:nxt.cue_start].strip() or nxt.mention is not None \
+                            and st.end <= nxt.mention_start and not text[st.end:nxt.mention_start].strip():
+                        st.end = _before_contrast(text, st.start, st.end)    # "...، في حين" قال
+                    break
+                if st.start < nxt.cue_start < st.end:
+                    # the next statement's clause, with its subject before the verb when the
+                    # subject comes first ("...، لكن المعارضة تقول إن")
+                    bound = nxt.mention_start if nxt.mention is not None and st.start < nxt.mention_start < nxt.cue_start \
+                        else nxt.cue_start
+                    s, e = _trim(text, st.start, bound)
+                    e = _before_contrast(text, s, e)
+                    if e - s >= 2:
+                        st.end = e
+                    break
+
+
 def find_statements(text, rules, field="text", word_list=None, subjects=None):
     """Every statement of one field of an article, speakers unresolved, in text order.
 
     ``subjects``, when a list, receives (offset, Mention, agreement) for the subjects of
     reporting verbs that introduced no statement: later implicit subjects may refer to them."""
     out = []
-    paras = paragraphs(text)
     word_list = word_list if word_list is not None else cue_words(text)
     all_cues = find_cues(text, rules, word_list=word_list)
     complementizer_at = _word_starts(word_list, rules.complementizer_words)
     according_at = _word_starts(word_list, rules.according_words)
     document_at = _word_starts(word_list, rules.document_words)
     ci = 0
-    for pindex, para in enumerate(paras):
+    for pindex, para in enumerate(paragraphs(text)):
         para.complementizer_starts = complementizer_at
-        found = []
-        matches = []
         while ci < len(all_cues) and all_cues[ci].start() < para.start:
             ci += 1
-        k = ci
-        while k < len(all_cues) and all_cues[k].start() < para.end:
-            _split_interjection(text, para, all_cues[k], rules)
-            k += 1
+        here = []
         while ci < len(all_cues) and all_cues[ci].start() < para.end:
-            m = all_cues[ci]
+            here.append(all_cues[ci])
             ci += 1
-            if para.inside_quote(m.start()) or _as_source(text, para, m):
-                continue
-            if m.form.kind == "participle" and m.form.agree != "m" and not _after_clause(text, para, m.start(), rules) \
-                    and not _complementizer_next(text, m.end(), rules):
-                continue    # "مدينة رفح": a feminine or plural form is a participle only after a clause
-                            # or before إن/أن ("... البحرينية مضيفة أن", "لافتة إلى أن")
-            if m.form.kind == "verb" and not m.group("prefix") and _in_cue_clause(text, para, m.start(), rules):
-                continue
-            prev = _words(text, max(para.start, m.start() - 8), m.start())
-            if prev and normalize(prev[-1][0]) in rules.verbal_noun_after:
-                continue    # "طلب عدم ذكر اسمه": a verbal noun
-            if prev and normalize(prev[-1][0]) in _RELATIVES and not m.group("prefix") \
-                    and text[max(para.start, prev[-1][1] - 3):prev[-1][1]].rstrip()[-1:] in "،," \
-                    and matches and matches[-1][1] is not None and matches[-1][1].kind == "verb" \
-                    and prev[-1][1] - matches[-1][0].end() < 120 \
-                    and _count_words(text, matches[-1][0].end(), prev[-1][1], 7) <= 6 \
-                    and not rules.complementizer_re.search(text, matches[-1][0].end(), prev[-1][1]) \
-                    and not any(c in text[matches[-1][0].end():prev[-1][1]] for c in ':"«“'):
-                # "وقال الحداد، الذي تحدث في مؤتمر صحفي، إن": an aside about the speaker between
-                # the verb and its words (not "... الدكتورة سهيلة، التي أكدت أن")
-                continue
-            if m.form.conjoined_only and not (normalize(m.group("prefix") or "") == "و"
-                                              and text[para.sentence_start_before(m.start()):m.start()].strip(" ،,") == ""
-                                              or text[max(para.start, m.start() - 3):m.start()].rstrip()[-1:] in "،,"
-                                              and m.group("prefix") or _after_adjunct(text, para, m.start(), rules)):
-                continue    # "بين" as "between": only "وبيَّن" at a clause's head (or after "من جانبه") is the verb
-            if m.form.kind == "verb" and m.form.tense == "past" and not m.group("prefix") and matches \
-                    and matches[-1][1].kind == "verb" and not text[matches[-1][0].end():m.start()].strip():
-                # "وقال راي بابار، رئيس شرطة المنطقة، إن": a verb's subject, not a second verb (two past
-                # verbs never follow each other; "وتابع يقول" does)
-                continue
-            if m.form.kind == "participle" and normalize(m.group("cue")) in rules.speech_noun_cues \
-                    and not _speech_noun_opens(text, para, m, matches, rules):
-                continue
-            matches.append((m, m.form))
-        for m in rules.document_re.finditer(text, para.start, para.end) if _any_within(document_at, para) else ():
-            if not para.inside_quote(m.start()):
-                matches.append((m, None))
+        for m in here:
+            _split_interjection(text, para, m, rules)
+        matches = []
+        for m in here:
+            if _cue_counts(text, para, m, matches, rules):
+                matches.append((m, m.form))
+        if _any_within(document_at, para):
+            matches += [(m, None) for m in rules.document_re.finditer(text, para.start, para.end)
+                        if not para.inside_quote(m.start())]
         matches.sort(key=lambda x: x[0].start())
-        # cues that open a new statement: "وقال", "، مضيفاً"; a bare verb ("تشير", "ختم") inside a
-        # reported clause belongs to that clause and bounds nothing
-        blockers = [x.start() for x, _ in matches]
-        cue_starts = [m.start() for m, f in matches if f is None or _opens_statement(text, para, m, f, rules)]
-        idle_verb = None
-        for m, form in matches:
-            if form is None:
-                form = CueForm(m.group("cue"), "جاء", "document")
-                st = _document_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers)
-            else:
-                st = verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers=blockers)
-                heads = m.group("prefix") or para.sentence_start_before(m.start()) >= m.start() - 6
-                if st is None and form.kind == "verb" and subjects is not None and (
-                        heads or _opens_statement(text, para, m, form, rules)):
-                    # "وأدان X، عضو ...، بشدة ما ...": no statement, but X is who speaks next; inside
-                    # a sentence ("...، حيث أكد وزير الخارجية ... تضامن بلاده") only a titled person
-                    # or an institution, not the verb's object ("عدم صحة"); a lone word ("فيما أكدت
-                    # بوكوفا على أهمية") only when the article named that person before (resolve)
-                    got = _bridge_mention(text, m.end(), min(para.end, m.end() + 80), rules)
-                    if got and (got[0].kind == "institution" or got[0].kind == "person" and _ends_cleanly(text, got, rules)
-                                and (any(classify(clean_token(w), rules) == "TITLE" for w in got[0].title.split())
-                                     or heads)
-                                and not any(normalize(t).endswith(("ها", "هم")) for t in got[0].name.split())):
-                        subjects.append((got[1], got[0], form.agree))
-            if st is None and form.kind == "verb":
-                idle_verb = m
-            if st is not None and form.kind == "participle" and st.mention is None and idle_verb is not None \
-                    and not any(c in text[idle_verb.end():m.start()] for c in ".،,:؛"):
-                # "وتابع غرونسفيلد قائلاً إن ...", "وأردف في تصريحه قائلاً": the verb names the speaker
-                got = _bridge_mention(text, idle_verb.end(), m.start(), rules)
-                if got and got[0].kind in ("person", "institution", "anonymous", "title"):
-                    st.mention, st.mention_start = got
-                    st.inherit = False
-            if st is None or any(o.start <= st.start < o.end and o.type == "direct" for o in found[-3:]):
-                continue
-            # a bare verb inside the clause another verb reports is part of that clause
-            if found and found[-1].start <= m.start() < found[-1].end and form.kind == "verb" \
-                    and not _opens_statement(text, para, m, form, rules):
-                continue
-            if form.object_first and st.mention is not None and st.mention.kind != "person" and st.mention_start > m.start() \
-                    and _object_marked(text, st, form.object_first):
-                # "وطالب المعارضة بأن ...": the words after the verb name whom it addresses
-                st.addressee = st.addressee or (st.mention.name or st.mention.title or st.mention.text)
-                st.mention, st.mention_start = None, -1
-            found.append(st)
-        for m in rules.according_re.finditer(text, para.start, para.end) if _any_within(according_at, para) else ():
-            if para.inside_quote(m.start()):
-                continue
-            if any(st.start <= m.start() < st.end and st.type in ("indirect", "mixed") for st in found[-5:]):
-                continue    # "إن المحور يتجه وفق الخطة": inside what someone said, their own words
-            # inside another statement's bridge, or right after its content in the same sentence,
-            # it names a channel ("وفق تصريحات أوردتها ...", "“...”، وفق ما نقلته قناة ...")
-            host = next((st for st in reversed(found[-5:]) if st.cue_start < m.start() < st.start
-                         or st.end <= m.start() and not any(st.end <= e < m.start() for e in para.sentence_ends)
-                         and _count_words(text, st.end, m.start(), 4) <= 3), None)
-            if host is not None:
-                if host.channel is None and host.start < m.start():
-                    src = according_statement(text, para, m, rules, field, pindex)
-                    if src is not None and src.mention is not None:
-                        host.channel = src.mention.name or src.mention.title or src.mention.text
-                continue
-            st = according_statement(text, para, m, rules, field, pindex)
-            if st is not None:
-                found.append(st)
+        found = _verb_statements(text, para, matches, rules, field, pindex, subjects)
+        if _any_within(according_at, para):
+            _according_statements(text, para, found, rules, field, pindex)
         if not found:
-            st = headline_statement(text, para, rules, field, pindex)
-            if st is not None:
-                found.append(st)
-            elif out and out[-1].type == "direct" and not out[-1].closed:
-                q = para.quote_at(para.start + len(text[para.start:para.end]) - len(text[para.start:para.end].lstrip()))
-                s, e = _trim(text, q.inner_start, q.inner_end) if q is not None else (0, 0)
-                if e - s >= 2:      # (a lone mark ending the text continues nothing)
-                    prev = out[-1]
-                    found.append(Statement(field, s, e, "direct", prev.cue, q.start, "continued-quote", pindex,
-                                           mention=None, agree=prev.agree, inherit=True, closed=q.closed,
-                                           channel=prev.channel))
+            found = _headline_or_continued(text, para, out, rules, field, pindex)
         found.sort(key=lambda st: st.start)
         found = _one_per_span(found)
-        # an indirect clause ends where the next statement's cue begins
-        for i, st in enumerate(found):
-            if st.type in ("indirect", "mixed"):
-                for nxt in found[i + 1:i + 4]:
-                    if nxt.cue_start >= st.end:
-                        if nxt.mention is not None and st.start < nxt.mention_start < st.end:
-                            # "...، لكن المعارضة" تقول: the next statement's subject is not this one's
-                            st.end = _trim(text, st.start, nxt.mention_start)[1]
-                        if not text[st.end:nxt.cue_start].strip() or nxt.mention is not None \
-                                and st.end <= nxt.mention_start and not text[st.end:nxt.mention_start].strip():
-                            st.end = _before_contrast(text, st.start, st.end)    # "...، في حين" قال
-                        break
-                    if st.start < nxt.cue_start < st.end:
-                        # the next statement's clause, with its subject before the verb when the
-                        # subject comes first ("...، لكن المعارضة تقول إن")
-                        bound = nxt.mention_start if nxt.mention is not None and st.start < nxt.mention_start < nxt.cue_start \
-                            else nxt.cue_start
-                        s, e = _trim(text, st.start, bound)
-                        e = _before_contrast(text, s, e)
-                        if e - s >= 2:
-                            st.end = e
-                        break
+        _bound_indirect(text, found)
         out.extend(found)
     return out
 
