@@ -549,15 +549,13 @@ def after_mention_end(mention, mention_start, default):
     return default
 
 
-def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers=None):
-    """A statement introduced by a reporting verb or participle at match ``m``, or None."""
-    cs, ce = m.start(), m.end()
-    cue_text = m.group("cue")
+def _verb_opener(text, para, m, form, rules, blockers):
+    """What opens the words a verb or participle at ``m`` reports (see :func:`_opener`), or None."""
+    ce = m.end()
     participle = form.kind == "participle"
-    limit = min(para.end, ce + (MAX_PARTICIPLE_BRIDGE if participle else MAX_BRIDGE))
     sent_end = para.sentence_end_after(ce)
-    limit = min(limit, sent_end)
-    op = _opener(text, para, ce, limit, rules, cue_starts if blockers is None else blockers)
+    limit = min(para.end, ce + (MAX_PARTICIPLE_BRIDGE if participle else MAX_BRIDGE), sent_end)
+    op = _opener(text, para, ce, limit, rules, blockers)
     if participle and normalize(form.lemma) in rules.bare_speech:
         bare = _bare_speech(text, ce, sent_end, rules)
         first = _words(text, bare[2], min(sent_end, bare[2] + 40))[:1] if bare is not None else []
@@ -567,6 +565,79 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
             and normalize(form.lemma) in rules.comma_speech \
             and normalize(m.group("prefix")) == "و":
         op = _comma_speech(text, ce, limit, rules)      # (a verb at its sentence's head)
+    return op
+
+
+def _relay_mention(text, ce, bridge_end, kind, rules):
+    """"ونقلت عنه الوكالة قوله": the speaker after عن (a pronoun or a mention) and the channel that
+    relays; (mention, its start, channel), or None when the verb relays nothing here."""
+    mention, mention_start = None, -1
+    rm = _AN_RE.search(text, ce, bridge_end)
+    qm = _QAWL_RE.search(text, ce, bridge_end)
+    if not rm or not (qm or kind == "comp"):
+        return None
+    rs, re_ = rm.start(), rm.end()
+    qs = qm.start() if qm else bridge_end
+    if rm.group("pron"):
+        mention = pronoun_mention("عن" + rm.group("pron"), rules)
+        mention_start = rs
+        channel_span = (re_, qs) if re_ < qs else (ce, rs)
+        if _trim(text, *channel_span)[1] <= _trim(text, *channel_span)[0]:
+            channel_span = (ce, rs)
+    else:
+        got = _bridge_mention(text, re_, qs, rules)
+        if got:
+            mention, mention_start = got
+        channel_span = (ce, rs)
+    a, b = _trim(text, *channel_span)
+    return mention, mention_start, _QUOTE_MARKS_RE.sub("", text[a:b]).strip() or None
+
+
+def _verb_mention(text, para, m, participle, bridge_end, kind, rules):
+    """Who a verb or participle at ``m`` names as its speaker: before it (subject first) or in the
+    words up to ``bridge_end``; (mention or None, its start, channel), or None when the verb is
+    inside another reported clause."""
+    cs, ce = m.start(), m.end()
+    mention, mention_start = None, -1
+    if participle:
+        s = _trim(text, ce, bridge_end)[0]
+        got = _eulogy_mention(text, s, _words(text, s, min(bridge_end, s + 40)), rules)
+        if got:
+            mention, mention_start = got
+    else:
+        prefix = normalize(m.group("prefix"))
+        if not prefix or prefix == "ف" and _amma_before(text, para, cs):
+            got = _subject_before(text, para, cs, rules)
+            if got == "embedded":
+                return None     # "خاصة أن بعضهم أعلن ...": a verb inside a reported clause
+            if got and got[0].kind == "person" and not got[0].title and len(got[0].name.split()) == 1 \
+                    and text[ce:bridge_end].lstrip()[:1] in "«“\"":
+                # "وفي شأن، آخر قالت «نولاند» إن": the quoted name after the verb is its
+                # subject; a lone word before it is not
+                got = _bridge_mention(text, ce, bridge_end, rules) or got
+            if got:
+                mention, mention_start = got
+        if mention is None:
+            got = _bridge_mention(text, ce, bridge_end, rules, partial=(kind == "quote"))
+            if got and text[ce:ce + 1] in "،," \
+                    and text[got[1] + len(got[0].text):got[1] + len(got[0].text) + 3].lstrip()[:1] not in "،,":
+                # after a comma right after the verb, a subject is set off by commas ("أدان،
+                # أحمد فهمي، كذلك"); "تابع، الأول يتعلق بمفهوم جديد" begins what he said
+                got = None
+            if got:
+                mention, mention_start = got
+    after_mention = ce
+    if mention is not None and mention_start >= ce:
+        after_mention = mention_start + len(mention.text)
+    return mention, mention_start, _channel(text, after_mention, bridge_end, rules)
+
+
+def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers=None):
+    """A statement introduced by a reporting verb or participle at match ``m``, or None."""
+    cs, ce = m.start(), m.end()
+    cue_text = m.group("cue")
+    participle = form.kind == "participle"
+    op = _verb_opener(text, para, m, form, rules, cue_starts if blockers is None else blockers)
     if op is None:
         return None
     kind, opos, cstart, q = op
@@ -580,63 +651,18 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
         addr = parse_mention(text[a:b], rules)
         addressee = (addr.name or addr.title or text[a:b]) if addr.kind != "none" else None
         bridge_end = am.start()
-    mention = None
-    mention_start = -1
     if form.relay:
-        rm = _AN_RE.search(text, ce, bridge_end)
-        qm = _QAWL_RE.search(text, ce, bridge_end)
-        if not rm or not (qm or kind == "comp"):
+        got = _relay_mention(text, ce, bridge_end, kind, rules)
+        if got is None:
             return None
-        rs, re_ = rm.start(), rm.end()
-        qs = qm.start() if qm else bridge_end
-        if rm.group("pron"):
-            mention = pronoun_mention("عن" + rm.group("pron"), rules)
-            mention_start = rs
-            channel_span = (re_, qs) if re_ < qs else (ce, rs)
-            if _trim(text, *channel_span)[1] <= _trim(text, *channel_span)[0]:
-                channel_span = (ce, rs)
-        else:
-            got = _bridge_mention(text, re_, qs, rules)
-            if got:
-                mention, mention_start = got
-            channel_span = (ce, rs)
-        a, b = _trim(text, *channel_span)
-        channel = _QUOTE_MARKS_RE.sub("", text[a:b]).strip() or None
+        mention, mention_start, channel = got
         rule = "relay"
     else:
-        channel = None
         rule = "participle" if participle else "verb"
-        if participle:
-            s = _trim(text, ce, bridge_end)[0]
-            got = _eulogy_mention(text, s, _words(text, s, min(bridge_end, s + 40)), rules)
-            if got:
-                mention, mention_start = got
-        else:
-            prefix = normalize(m.group("prefix"))
-            if not prefix or prefix == "ف" and _amma_before(text, para, cs):
-                got = _subject_before(text, para, cs, rules)
-                if got == "embedded":
-                    return None     # "خاصة أن بعضهم أعلن ...": a verb inside a reported clause
-                if got and got[0].kind == "person" and not got[0].title and len(got[0].name.split()) == 1 \
-                        and text[ce:bridge_end].lstrip()[:1] in "«“\"":
-                    # "وفي شأن، آخر قالت «نولاند» إن": the quoted name after the verb is its
-                    # subject; a lone word before it is not
-                    got = _bridge_mention(text, ce, bridge_end, rules) or got
-                if got:
-                    mention, mention_start = got
-            if mention is None:
-                got = _bridge_mention(text, ce, bridge_end, rules, partial=(kind == "quote"))
-                if got and text[ce:ce + 1] in "،," \
-                        and text[got[1] + len(got[0].text):got[1] + len(got[0].text) + 3].lstrip()[:1] not in "،,":
-                    # after a comma right after the verb, a subject is set off by commas ("أدان،
-                    # أحمد فهمي، كذلك"); "تابع، الأول يتعلق بمفهوم جديد" begins what he said
-                    got = None
-                if got:
-                    mention, mention_start = got
-        after_mention = ce
-        if mention is not None and mention_start >= ce:
-            after_mention = mention_start + len(mention.text)
-        channel = _channel(text, after_mention, bridge_end, rules)
+        got = _verb_mention(text, para, m, participle, bridge_end, kind, rules)
+        if got is None:
+            return None
+        mention, mention_start, channel = got
     # the reported content
     # after a colon, the words may begin with a verb of their own ("وقال مصدر: أعلنت حالة
     # استنفار"): that verb is what he said, not the next statement
