@@ -47,6 +47,8 @@ _RELATIVES = {normalize(w) for w in ("الذي", "التي", "الذين", "ال
 _SPEECH_HOST_RE = regex.compile(r"(?:أورد|نقل|بث|نشر)ت?(?:ها|ه)\s+")
 MAX_BRIDGE = 260          # characters between a verb and its reported clause
 MAX_PARTICIPLE_BRIDGE = 60
+#: words at most of an aside set off by commas after a speaker ("، في تصريح لـ«الوطن»،")
+ASIDE_WORDS = 6
 MAX_HEADLINE_TOKENS = 40
 
 
@@ -252,8 +254,14 @@ def _comma_speech(text, start, limit, rules):
     if len(words) < 4 or text[comma + 1:words[0][1]].strip():
         return None
     first = normalize(words[0][0])
-    if first in rules.prepositions or first in rules.complementizers or first in rules.mention_stops \
-            or first in rules.clause_particles or first.startswith("ل") or classify(clean_token(words[0][0]), rules) == "TITLE" or _is_cue_word(first, rules):
+    if first in rules.complementizers or first in rules.clause_particles or first.startswith("ل") \
+            or classify(clean_token(words[0][0]), rules) == "TITLE" or _is_cue_word(first, rules):
+        return None
+    if (first in rules.prepositions or first in rules.mention_stops) \
+            and (any(c in text[comma + 1:words[min(len(words), ASIDE_WORDS) - 1][2]] for c in "،,")
+                 or normalize(words[1][0]) in rules.speech_nouns):
+        # an aside: set off by commas ("، الاثنين، ...") or where he spoke ("، في تصريح للصحفيين");
+        # not "، بعد الوصول الى الموقع تم فرز الحالات"
         return None
     return ("comma", comma, words[0][1], None)
 

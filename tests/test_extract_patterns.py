@@ -1541,6 +1541,11 @@ def test_a_titled_subject_set_off_by_a_comma_is_followed_by_his_words(extract):
     assert s["speaker"] == "بيشي الصرخي" and s["quote"].startswith("تلقت غرفة العمليات بلاغا")
     # a comma that opens an aside (a time, a preposition) is no start of his words
     assert extract("وقال المتحدث باسم الهيئة بيشي الصرخي، في تصريح للصحفيين الحادث وقع ليلا.") == []
+    # a time or a preposition opening his words is (Okaz, dev2: "وقال المتحدث الرسمي لهيئة الهلال الاحمر
+    # السعودي بمنطقة الرياض عبدالله نايف المريبض، بعد الوصول الى الموقع تم فرز وتصنيف الحالات")
+    s = only(extract("وقال المتحدث الرسمي لهيئة الهلال الاحمر بمنطقة الرياض عبدالله نايف المريبض، بعد الوصول "
+                     "الى الموقع تم فرز وتصنيف الحالات."), cue="قال")
+    assert s["speaker"] == "عبدالله نايف المريبض" and s["quote"].startswith("بعد الوصول")
     # nor after a subject that is neither titled nor a body: a story's line
     assert [s for s in extract("فقالت افسح الطريق، أو سأبلغ عنك الشرطة في الحال.") if s["cue"] == "قالت"] == []
 
