@@ -263,6 +263,85 @@ def _bare_title(title, rules):
         and all(w in rules.nisba_adjectives for w in words[1:])
 
 
+def _subject_entity(men, pos, agree, speakers):
+    """The entity of the subject of a verb that introduced no statement, or None: a lone word is a
+    name the article gave before, or one it gives here for the first time ("فيما أكدت بوكوفا على
+    أهمية ...، مشيرة"), never a definite noun ("ونقل المركبات")."""
+    lone = men.kind == "person" and not men.title and len(men.name.split()) == 1
+    ent = _known(speakers, men) if lone else None
+    if ent is None and not (lone and normalize(men.name).startswith("ال")):
+        ent = speakers.register(men, pos, agree)
+    return ent
+
+
+def _named_entity(st, rules, speakers, recent):
+    """The entity the statement's own mention names."""
+    men = st.mention
+    ent = speakers.register(men, st.mention_start, st.agree if st.rule != "according" else "")
+    if ent is not None and ent.kind == "title" and _bare_title(men.title, rules):
+        # a bare "الوزيرة" ("القيادي الإخواني") no title in the article names: the last
+        # speaker it can be
+        ent = next((e for e in reversed(recent) if e.kind == "person" and e.name
+                    and compatible(e, st.agree)), ent)
+    elif ent is not None and ent.kind == "title" and _epithet(men.title, rules):
+        # "كما ندد عمرو موسى ...\nوقال الامين العام السابق للجامعة العربية ...": a definite
+        # title the article gave nobody, right after a named person: him
+        ent = next((e for e in reversed(recent) if e.kind == "person" and len(e.name.split()) > 1
+                    and compatible(e, st.agree) and 0 <= st.cue_start - e.seen_before(st.cue_start) < EPITHET_REACH),
+                   ent)
+    return ent
+
+
+def _continued_entity(text, statements, i, rules, speakers, last_subject):
+    """Who a participle (or a verb inside a sentence) continues: the speaker of the statement before
+    it in the same sentence, the nearest subject that spoke in its sentence, or its sentence's
+    subject; or None."""
+    st = statements[i]
+    prev = None
+    for j in range(i - 1, max(-1, i - 1 - MAX_STATEMENTS_BACK), -1):
+        p = statements[j]
+        if p.paragraph != st.paragraph or p.field != st.field:
+            break
+        if p.entity is not None and p.cue_start < st.cue_start and not _cited(p.entity, rules):
+            prev = p        # (a citation's speaker never continues: "قال ﷺ ...، مشيراً إلى أن")
+            break
+    if prev is not None and text.count(".", prev.end, st.cue_start) == 0:
+        return prev.entity
+    if st.inherit and last_subject is not None and _sentence_start(text, st.cue_start) <= last_subject[0] \
+            and (prev is None or prev.cue_start < last_subject[0]):
+        # "وأدانت دولة الإمارات ...، حيث أكد وزير الخارجية ... عبدالله بن زايد ... تضامن
+        # بلاده ...، مبيناً أن": the nearest speaking subject of the sentence, not its first
+        return last_subject[1]
+    subj = _sentence_subject(text, st.cue_start, rules)
+    if subj is None:
+        return None
+    ent = _known(speakers, subj)
+    # a first mention counts only when it is unmistakably a speaker: titled or an
+    # institution, after a participle or in a sentence that opens by turning to a
+    # speaker ("من جانبه عبر الفارس عبدالله الشربتلي عن اعتزازه ... وقال:")
+    if ent is None and (st.inherit or _turns_to_speaker(text, st.cue_start, rules)) and (
+            subj.kind == "person" and (subj.title or (
+                len(subj.name.split()) == 1 and normalize(subj.name).startswith("ال")))
+            or subj.kind == "institution"):
+        ent = speakers.register(subj, st.cue_start)
+    return ent
+
+
+def _latest_entity(st, rules, speakers, recent):
+    """An implicit subject or a pronoun: the latest speaker (else the latest entity named) it agrees
+    with; None, with the reason, when the article named none."""
+    men = st.mention
+    agree = men.agree if men is not None and men.kind == "pronoun" else st.agree
+    ent = next((e for e in reversed(recent) if compatible(e, agree) and not _cited(e, rules)), None)
+    if ent is None:
+        ent = next((e for e in sorted(speakers.entities, key=lambda e: -e.seen_before(st.cue_start))
+                    if e.seen_before(st.cue_start) >= 0 and compatible(e, agree) and not _cited(e, rules)),
+                   None)
+    if ent is None:
+        st.speaker_reason = "implicit subject with no earlier speaker in the article"
+    return ent
+
+
 def resolve(text, statements, rules, speakers=None, word_list=None, subjects=()):
     """Give every statement a speaker (an entity of the article) or a reason why none."""
     speakers = speakers or ArticleSpeakers(rules)
@@ -274,60 +353,18 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
         speakers.now = st.cue_start
         while pending and pending[0][0] < st.cue_start:
             pos, men, agree = pending.pop(0)
-            # a lone word is a name the article gave before, or one it gives here for the first time
-            # ("فيما أكدت بوكوفا على أهمية ...، مشيرة"), never a definite noun ("ونقل المركبات")
-            lone = men.kind == "person" and not men.title and len(men.name.split()) == 1
-            ent = _known(speakers, men) if lone else None
-            if ent is None and not (lone and normalize(men.name).startswith("ال")):
-                ent = speakers.register(men, pos, agree)
+            ent = _subject_entity(men, pos, agree, speakers)
             if ent is not None:
                 _touch(recent, ent)
                 last_subject = (pos, ent)
         ent = None
         men = st.mention
         if men is not None and men.kind in ("person", "institution", "anonymous", "title"):
-            ent = speakers.register(men, st.mention_start, st.agree if st.rule != "according" else "")
-            if ent is not None and ent.kind == "title" and _bare_title(men.title, rules):
-                # a bare "الوزيرة" ("القيادي الإخواني") no title in the article names: the last
-                # speaker it can be
-                ent = next((e for e in reversed(recent) if e.kind == "person" and e.name
-                            and compatible(e, st.agree)), ent)
-            elif ent is not None and ent.kind == "title" and _epithet(men.title, rules):
-                # "كما ندد عمرو موسى ...\nوقال الامين العام السابق للجامعة العربية ...": a definite
-                # title the article gave nobody, right after a named person: him
-                ent = next((e for e in reversed(recent) if e.kind == "person" and len(e.name.split()) > 1
-                            and compatible(e, st.agree) and 0 <= st.cue_start - e.seen_before(st.cue_start) < EPITHET_REACH),
-                           ent)
+            ent = _named_entity(st, rules, speakers, recent)
         elif men is None and st.rule == "verb" and (subj := _frame_subject(text, st, rules)) is not None:
             ent = _known(speakers, subj) or speakers.register(subj, st.cue_start)
         elif st.inherit or (men is None and st.rule == "verb" and _preceded_in_sentence(text, st)):
-            prev = None
-            for j in range(i - 1, max(-1, i - 1 - MAX_STATEMENTS_BACK), -1):
-                p = statements[j]
-                if p.paragraph != st.paragraph or p.field != st.field:
-                    break
-                if p.entity is not None and p.cue_start < st.cue_start and not _cited(p.entity, rules):
-                    prev = p        # (a citation's speaker never continues: "قال ﷺ ...، مشيراً إلى أن")
-                    break
-            if prev is not None and text.count(".", prev.end, st.cue_start) == 0:
-                ent = prev.entity
-            elif st.inherit and last_subject is not None and _sentence_start(text, st.cue_start) <= last_subject[0] \
-                    and (prev is None or prev.cue_start < last_subject[0]):
-                # "وأدانت دولة الإمارات ...، حيث أكد وزير الخارجية ... عبدالله بن زايد ... تضامن
-                # بلاده ...، مبيناً أن": the nearest speaking subject of the sentence, not its first
-                ent = last_subject[1]
-            else:
-                subj = _sentence_subject(text, st.cue_start, rules)
-                if subj is not None:
-                    ent = _known(speakers, subj)
-                    # a first mention counts only when it is unmistakably a speaker: titled or an
-                    # institution, after a participle or in a sentence that opens by turning to a
-                    # speaker ("من جانبه عبر الفارس عبدالله الشربتلي عن اعتزازه ... وقال:")
-                    if ent is None and (st.inherit or _turns_to_speaker(text, st.cue_start, rules)) and (
-                            subj.kind == "person" and (subj.title or (
-                                len(subj.name.split()) == 1 and normalize(subj.name).startswith("ال")))
-                            or subj.kind == "institution"):
-                        ent = speakers.register(subj, st.cue_start)
+            ent = _continued_entity(text, statements, i, rules, speakers, last_subject)
         if ent is None and st.rule == "document":
             # "أبرزت صحيفة القدس العربي العنوان التالي: ... وجاء في الخبر": the medium named just
             # before; else "وجاء في المقال": the author is the person the text spoke of last
@@ -337,14 +374,7 @@ def resolve(text, statements, rules, speakers=None, word_list=None, subjects=())
         if ent is None and men is None and st.rule == "verb" and not st.inherit:
             ent = _previous_subject(text, st, statements[i - 1] if i else None, rules, speakers)
         if ent is None and (men is None or men.kind in ("pronoun", "none")):
-            agree = men.agree if men is not None and men.kind == "pronoun" else st.agree
-            ent = next((e for e in reversed(recent) if compatible(e, agree) and not _cited(e, rules)), None)
-            if ent is None:
-                ent = next((e for e in sorted(speakers.entities, key=lambda e: -e.seen_before(st.cue_start))
-                            if e.seen_before(st.cue_start) >= 0 and compatible(e, agree) and not _cited(e, rules)),
-                           None)
-            if ent is None:
-                st.speaker_reason = "implicit subject with no earlier speaker in the article"
+            ent = _latest_entity(st, rules, speakers, recent)
         st.entity = ent
         if ent is not None:
             st.speaker = ent.display or None
