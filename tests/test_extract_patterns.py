@@ -274,6 +274,17 @@ def test_impersonal_yudhkar_anna_is_the_newspapers_aside(extract):
     assert extract("يذكر أن الوزارة كانت قد أعلنت الخطة العام الماضي.") == []
 
 
+def test_a_participle_that_expresses_a_feeling_ends_the_clause_before_it(extract):
+    # rules/cues.yml عبر (participle only). El-Watan (dev2): "مشيرا إلى أنه زار ميدان التحرير ... في
+    # جولة تفقدية، ومعبرا عن أسفه لمقتل شاب" ran on to the sentence's end
+    st = extract("قال رئيس الوزراء هشام قنديل إن الحكومة لن تتراجع، مشيرا إلى أنه زار ميدان التحرير في جولة "
+                 "تفقدية، ومعبرا عن أسفه لمقتل شاب خلال الاشتباكات.")
+    assert only(st, cue="مشيرا")["quote"] == "زار ميدان التحرير في جولة تفقدية"
+    # the bare stem is a border crossing, not a cue ("معبر رفح")
+    assert not [s for s in extract("وأغلقت السلطات معبر رفح أمام المسافرين، وقال مسؤول إن المعبر سيفتح غدا.")
+                if "معبر" == s["cue"]]
+
+
 def test_impersonal_forms_inside_a_sentence_quote_nobody(extract):
     # rules/cues.yml impersonal_forms. Al-Riyadh (dev2): "ويُحتجز اداير بدلا من دفع كفالة ... ويتوقع أن
     # يمثل أمام المحكمة غدا"; Alyaum (dev2): "فيما يتوقّع أنه أكثر موسم قتال دموي"
