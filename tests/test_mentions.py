@@ -108,6 +108,10 @@ def test_a_verbal_noun_with_ba_ends_a_mention(rules):
     assert read(rules, "باراك أوباما").name == "باراك أوباما"
     assert read(rules, "الدكتور أحمد باهمام : إن").name == "أحمد باهمام"
     assert read(rules, "فرنسيس باتخاذ إجراءات سريعة", name_first=True).name == "فرنسيس"
+    # the ba-iv tag: that shape without hamza ends a name, and is no name before another word
+    # (bulk: "فهد بن محمد بارباع،", "كازومي ماتسوي بانشاء أنظمة أمنية", "زائره بأنواع الإكرام")
+    assert read(rules, "فهد بن محمد بارباع، إن").name == "فهد بن محمد بارباع"
+    assert read(rules, "كازومي ماتسوي بانشاء أنظمة أمنية", name_first=True).name == "كازومي ماتسوي"
 
 
 def test_li_after_a_title_is_a_first_name(rules):
