@@ -47,6 +47,9 @@ _RELATIVES = {normalize(w) for w in ("الذي", "التي", "الذين", "ال
 _SPEECH_HOST_RE = regex.compile(r"(?:أورد|نقل|بث|نشر)ت?(?:ها|ه)\s+")
 MAX_BRIDGE = 260          # characters between a verb and its reported clause
 MAX_PARTICIPLE_BRIDGE = 60
+#: characters at most from the start of a reported clause to the verb of the subject it opens with
+#: ("أن رئيس الوزراء المصري هشام قنديل أكد أن")
+RELAYED_REACH = 120
 #: words at most of an aside set off by commas after a speaker ("، في تصريح لـ«الوطن»،")
 ASIDE_WORDS = 6
 MAX_HEADLINE_TOKENS = 40
@@ -601,13 +604,15 @@ def _relay_mention(text, ce, bridge_end, kind, rules):
     return mention, mention_start, _QUOTE_MARKS_RE.sub("", text[a:b]).strip() or None
 
 
-def _verb_mention(text, para, m, participle, bridge_end, kind, rules):
+def _verb_mention(text, para, m, participle, bridge_end, kind, rules, subject=None):
     """Who a verb or participle at ``m`` names as its speaker: before it (subject first) or in the
     words up to ``bridge_end``; (mention or None, its start, channel), or None when the verb is
-    inside another reported clause."""
+    inside another reported clause.  ``subject``: (mention, start) read already."""
     cs, ce = m.start(), m.end()
-    mention, mention_start = None, -1
-    if participle:
+    mention, mention_start = subject or (None, -1)
+    if subject is not None:
+        pass
+    elif participle:
         s = _trim(text, ce, bridge_end)[0]
         got = _eulogy_mention(text, s, _words(text, s, min(bridge_end, s + 40)), rules)
         if got:
@@ -640,7 +645,7 @@ def _verb_mention(text, para, m, participle, bridge_end, kind, rules):
     return mention, mention_start, _channel(text, after_mention, bridge_end, rules)
 
 
-def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers=None):
+def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers=None, subject=None):
     """A statement introduced by a reporting verb or participle at match ``m``, or None."""
     cs, ce = m.start(), m.end()
     cue_text = m.group("cue")
@@ -667,7 +672,7 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
         rule = "relay"
     else:
         rule = "participle" if participle else "verb"
-        got = _verb_mention(text, para, m, participle, bridge_end, kind, rules)
+        got = _verb_mention(text, para, m, participle, bridge_end, kind, rules, subject)
         if got is None:
             return None
         mention, mention_start, channel = got
@@ -1037,8 +1042,9 @@ def _note_subject(text, para, m, form, rules, subjects):
         subjects.append((got[1], got[0], form.agree))
 
 
-def _verb_statements(text, para, matches, rules, field, pindex, subjects):
-    """The statements the cues and document words ``matches`` of a paragraph introduce."""
+def _verb_statements(text, para, matches, rules, field, pindex, subjects, cues=()):
+    """The statements the cues and document words ``matches`` of a paragraph introduce (``cues``: all
+    its cues, those inside a reported clause too)."""
     found = []
     # cues that open a new statement: "وقال", "، مضيفاً"; a bare verb ("تشير", "ختم") inside a
     # reported clause belongs to that clause and bounds nothing
@@ -1074,6 +1080,14 @@ def _verb_statements(text, para, matches, rules, field, pindex, subjects):
             st.addressee = st.addressee or (st.mention.name or st.mention.title or st.mention.text)
             st.mention, st.mention_start = None, -1
         found.append(st)
+    for k, outer in enumerate(found):
+        # "وأضاف البيان أن قنديل أكد أن ...": قنديل's words; the outer verb only relays them
+        inner = next((_relayed_within(text, para, outer, c, c.form, rules, cue_starts, field, pindex, blockers)
+                      for c in cues if outer.start < c.start() < min(outer.end, outer.start + RELAYED_REACH)
+                      and c.form.kind == "verb"), None)
+        if inner is not None:
+            inner.channel = inner.channel or (outer.mention.text if outer.mention is not None else outer.channel)
+            found[k] = inner
     return found
 
 
@@ -1173,7 +1187,7 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
             matches += [(m, None) for m in rules.document_re.finditer(text, para.start, para.end)
                         if not para.inside_quote(m.start())]
         matches.sort(key=lambda x: x[0].start())
-        found = _verb_statements(text, para, matches, rules, field, pindex, subjects)
+        found = _verb_statements(text, para, matches, rules, field, pindex, subjects, here)
         if _any_within(according_at, para):
             _according_statements(text, para, found, rules, field, pindex)
         if not found:
@@ -1183,6 +1197,31 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
         _bound_indirect(text, found)
         out.extend(found)
     return out
+
+
+def _relays(mention, rules):
+    """Does ``mention`` name a document or a medium ("البيان", "الوكالة", "صحيفة ..."), which relays
+    what others said rather than speaking (not a person, who may report another's words)?"""
+    words = mention.text.split() if mention is not None else []
+    head = strip_article(normalize(words[0])) if words else ""
+    return bool(head) and any(head == strip_article(normalize(w)) for w in
+                              (*rules.document_heads, *rules.media_heads, *rules.medium_documents))
+
+
+def _relayed_within(text, para, outer, m, form, rules, cue_starts, field, pindex, blockers):
+    """"وأضاف البيان أن قنديل أكد أن ...": the clause of ``outer`` opens with a named subject and the
+    past verb at ``m`` right after it, with إن/أن of its own; the statement the subject made (the
+    outer verb only relays it), or None."""
+    if outer.type != "indirect" or form.tense != "past" or m.group("prefix") or not _relays(outer.mention, rules):
+        return None
+    men = parse_mention(text[outer.start:m.start()], rules, name_first=True)
+    if men.kind not in ("person", "institution", "anonymous") \
+            or text[outer.start:m.start()].strip() != men.text.strip() \
+            or any(normalize(t).endswith(("ه", "ها", "هم")) for t in men.text.split()):
+        return None     # (not "بعضهم أعلن": a part of a group the clause spoke of)
+    inner = verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers=blockers,
+                           subject=(men, outer.start))
+    return inner if inner is not None and inner.type in ("indirect", "mixed") else None
 
 
 def _object_marked(text, st, marker):

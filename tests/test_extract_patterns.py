@@ -285,6 +285,20 @@ def test_a_participle_that_expresses_a_feeling_ends_the_clause_before_it(extract
                 if "معبر" == s["cue"]]
 
 
+def test_a_document_or_a_medium_relays_the_subject_its_clause_opens_with(extract):
+    # quotes/attribute.py _relayed_within. El-Watan (dev2): "وأضاف البيان أن قنديل أكد أن الحكومة تعمل ...":
+    # قنديل's words, the statement only relays them (the guideline: the speaker is who said it)
+    s = only(extract("وأضاف البيان أن قنديل أكد أن الحكومة تعمل قدر جهدها لتوفير الحاجات الأساسية."), cue="أكد")
+    assert (s["speaker"], s["channel"], s["quote"]) == ("قنديل", "البيان", "الحكومة تعمل قدر جهدها لتوفير الحاجات الأساسية")
+    s = only(extract("وذكرت الوكالة أن الرئيس الروسي فلاديمير بوتين قال إن بلاده لن تتراجع."), cue="قال")
+    assert (s["speaker"], s["channel"]) == ("فلاديمير بوتين", "الوكالة")
+    # a person who reports another's words is the speaker of his own statement (bulk: "عضو مجلس
+    # الأعمال ... أن الكويت أعلنت أن هناك عجزا"), and a part of a group is no subject
+    st = extract("وقال عضو مجلس الأعمال أحمد الحداد إن الكويت أعلنت أن هناك عجزا في موازنتها.")
+    assert only(st, cue="قال")["speaker"] == "أحمد الحداد" and not [s for s in st if s["cue"] == "أعلنت"]
+    assert only(extract("وذكرت الصحيفة أن بعضهم أعلن أنه سيقاطع الانتخابات."), cue="ذكرت")["speaker"] == "الصحيفة"
+
+
 def test_impersonal_forms_inside_a_sentence_quote_nobody(extract):
     # rules/cues.yml impersonal_forms. Al-Riyadh (dev2): "ويُحتجز اداير بدلا من دفع كفالة ... ويتوقع أن
     # يمثل أمام المحكمة غدا"; Alyaum (dev2): "فيما يتوقّع أنه أكثر موسم قتال دموي"
