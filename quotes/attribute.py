@@ -702,6 +702,8 @@ def verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blocke
                 or between & rules.prepositions - {"في", "فى"} and not speech:
             s, e = _trim(text, q.inner_start, q.inner_end)
             typ, closed = "partial", q.closed
+            if _count_words(text, s, e, 2) < 2:
+                return None     # "تطالب بتعويضات مالية "ديات"": one quoted word is a term, nobody's words
     else:
         got = _content(text, para, cstart, stop)
         if not got:

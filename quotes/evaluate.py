@@ -95,12 +95,15 @@ def _scorer(shared):
 
 #: a pattern measured on fewer statements than this takes the figure of the broader one
 MIN_MEASURED = 10
+#: the pattern of all statements without a speaker, written however few they are
+NO_SPEAKER = "*:none"
 CONFIDENCE_HEADER = """\
 # How far to trust a statement: for each pattern (rule:type:how its speaker was reached, then
 # rule:type, rule, and * for all), the share of the development gold's predictions (dev + dev2)
 # it made that were right, span and speaker both (the shared scorer's end-to-end match).
 # Written by `make eval` (quotes/evaluate.py); read at extraction into each statement's
-# `confidence`. Patterns measured on fewer than {n} statements are left out. Do not edit by hand.
+# `confidence`. Patterns measured on fewer than {n} statements are left out, except *:none (all
+# statements without a speaker). Do not edit by hand.
 """
 
 
@@ -126,8 +129,10 @@ def measure_confidence(shared, gold_path, pred_path):
         for k in confidence_keys(p):
             n, good = counts.get(k, (0, 0))
             counts[k] = (n + 1, good + ok)
+    # (statements without a speaker are measured together however few they are: they never take
+    # the figure of those with one)
     return {k: {"precision": round(good / n, 3), "statements": n}
-            for k, (n, good) in sorted(counts.items()) if n >= MIN_MEASURED}
+            for k, (n, good) in sorted(counts.items()) if n >= MIN_MEASURED or k == NO_SPEAKER}
 
 
 def write_confidence(table, path):

@@ -299,6 +299,15 @@ def test_a_document_or_a_medium_relays_the_subject_its_clause_opens_with(extract
     assert only(extract("وذكرت الصحيفة أن بعضهم أعلن أنه سيقاطع الانتخابات."), cue="ذكرت")["speaker"] == "الصحيفة"
 
 
+def test_one_quoted_word_is_a_term_not_a_statement(extract):
+    # quotes/attribute.py verb_statement. Aleqtisadiya (dev2): "نظرت المحاكم في نحو 1612 دعوى تطالب
+    # بتعويضات مالية "ديات""; the gold gives no partial quote of three words or fewer as required
+    assert extract("نظرت المحاكم السعودية في نحو 1612 دعوى تطالب بتعويضات مالية \"ديات\" لمتوفين.") == []
+    # two words or more can be his words ("وصف عمرو موسى ... بـ"الأجواء المشتعلة"")
+    s = only(extract("ووصف عمرو موسى الوضع في البلاد بـ\"الأجواء المشتعلة\"."), type="partial")
+    assert s["quote"] == "الأجواء المشتعلة"
+
+
 def test_impersonal_forms_inside_a_sentence_quote_nobody(extract):
     # rules/cues.yml impersonal_forms. Al-Riyadh (dev2): "ويُحتجز اداير بدلا من دفع كفالة ... ويتوقع أن
     # يمثل أمام المحكمة غدا"; Alyaum (dev2): "فيما يتوقّع أنه أكثر موسم قتال دموي"
