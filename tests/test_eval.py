@@ -13,7 +13,7 @@ from conftest import SHARED, shared_path
 #: the issue's floor for statements; the claim floor guards today's level (the target is 0.90)
 MIN_END_TO_END_F1 = 0.90
 MIN_CLAIM_LINK_F1 = 0.80
-#: dev2 (new outlets): the issue's floor (0.85; 0.902 today) and the issue's target for wrong
+#: dev2 (new outlets): the issue's floor (0.85; 0.903 today) and the issue's target for wrong
 #: speakers (3%; 2.9% today), with a margin of one statement (0.3 point)
 MIN_DEV2_END_TO_END_F1 = 0.85
 MAX_DEV2_WRONG_SPEAKERS = 0.033
