@@ -609,9 +609,9 @@ def _verb_mention(text, para, m, participle, bridge_end, kind, rules, subject=No
     words up to ``bridge_end``; (mention or None, its start, channel), or None when the verb is
     inside another reported clause.  ``subject``: (mention, start) read already."""
     cs, ce = m.start(), m.end()
-    mention, mention_start = subject or (None, -1)
+    mention, mention_start = None, -1
     if subject is not None:
-        pass
+        mention, mention_start = subject
     elif participle:
         s = _trim(text, ce, bridge_end)[0]
         got = _eulogy_mention(text, s, _words(text, s, min(bridge_end, s + 40)), rules)
@@ -1204,10 +1204,12 @@ def find_statements(text, rules, field="text", word_list=None, subjects=None):
 def _relays(mention, rules):
     """Does ``mention`` name a document or a medium ("البيان", "الوكالة", "صحيفة ..."), which relays
     what others said rather than speaking (not a person, who may report another's words)?"""
+    heads = rules.__dict__.get("_relay_heads")
+    if heads is None:       # (once per rules object)
+        heads = rules.__dict__["_relay_heads"] = frozenset(
+            strip_article(w) for w in (*rules.document_heads, *rules.media_heads, *rules.medium_documents))
     words = mention.text.split() if mention is not None else []
-    head = strip_article(normalize(words[0])) if words else ""
-    return bool(head) and any(head == strip_article(normalize(w)) for w in
-                              (*rules.document_heads, *rules.media_heads, *rules.medium_documents))
+    return bool(words) and strip_article(normalize(words[0])) in heads
 
 
 def _relayed_within(text, para, outer, m, form, rules, cue_starts, field, pindex, blockers):
