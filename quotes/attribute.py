@@ -1026,6 +1026,12 @@ def _cue_counts(text, para, m, matches, rules):
     return True
 
 
+def _owned(words):
+    """Do ``words`` hold one with a possessive pronoun of her or them ("بعضهم", "مسؤوليها"): a part
+    of a group or a thing of someone's, not who speaks?  (Not ه: "عبدالله", "الحكومة" end so.)"""
+    return any(normalize(t).endswith(("ها", "هم")) for t in words.split())
+
+
 def _note_subject(text, para, m, form, rules, subjects):
     """A reporting verb that introduced no statement: its subject, when it names who speaks next,
     goes to ``subjects`` as (offset, Mention, agreement)."""
@@ -1040,7 +1046,7 @@ def _note_subject(text, para, m, form, rules, subjects):
     if got and (got[0].kind == "institution" or got[0].kind == "person" and _ends_cleanly(text, got, rules)
                 and (any(classify(clean_token(w), rules) == "TITLE" for w in got[0].title.split())
                      or heads)
-                and not any(normalize(t).endswith(("ها", "هم")) for t in got[0].name.split())):
+                and not _owned(got[0].name)):
         subjects.append((got[1], got[0], form.agree))
 
 
@@ -1084,9 +1090,10 @@ def _verb_statements(text, para, matches, rules, field, pindex, subjects, cues=(
         found.append(st)
     for k, outer in enumerate(found):
         # "وأضاف البيان أن قنديل أكد أن ...": قنديل's words; the outer verb only relays them
-        inner = next((_relayed_within(text, para, outer, c, c.form, rules, cue_starts, field, pindex, blockers)
-                      for c in cues if outer.start < c.start() < min(outer.end, outer.start + RELAYED_REACH)
-                      and c.form.kind == "verb"), None)
+        inner = next((got for c in cues if outer.start < c.start() < min(outer.end, outer.start + RELAYED_REACH)
+                      and c.form.kind == "verb"
+                      for got in [_relayed_within(text, para, outer, c, c.form, rules, cue_starts, field, pindex, blockers)]
+                      if got is not None), None)
         if inner is not None:
             inner.channel = inner.channel or (outer.mention.text if outer.mention is not None else outer.channel)
             found[k] = inner
@@ -1221,7 +1228,7 @@ def _relayed_within(text, para, outer, m, form, rules, cue_starts, field, pindex
     men = parse_mention(text[outer.start:m.start()], rules, name_first=True)
     if men.kind not in ("person", "institution", "anonymous") \
             or text[outer.start:m.start()].strip() != men.text.strip() \
-            or any(normalize(t).endswith(("ه", "ها", "هم")) for t in men.text.split()):
+            or _owned(men.text):
         return None     # (not "بعضهم أعلن": a part of a group the clause spoke of)
     inner = verb_statement(text, para, m, form, rules, cue_starts, field, pindex, blockers=blockers,
                            subject=(men, outer.start))

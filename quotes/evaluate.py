@@ -95,8 +95,6 @@ def _scorer(shared):
 
 #: a pattern measured on fewer statements than this takes the figure of the broader one
 MIN_MEASURED = 10
-#: the pattern of all statements without a speaker, written however few they are
-NO_SPEAKER = "*:none"
 CONFIDENCE_HEADER = """\
 # How far to trust a statement: for each pattern (rule:type:how its speaker was reached, then
 # rule:type, rule, and * for all), the share of the development gold's predictions (dev + dev2)
@@ -121,7 +119,7 @@ def _matches(shared, gold_path, pred_path):
 def measure_confidence(shared, gold_path, pred_path):
     """{pattern: {precision, statements}} over the predictions the scorer judged (matched to a
     required gold statement, or spurious)."""
-    from .extract import confidence_keys
+    from .extract import NO_SPEAKER, confidence_keys
     sc, matched, r = _matches(shared, gold_path, pred_path)
     judged = [(p, sc.speaker_ok(p, g)) for g, p in matched] + [(p, False) for p in r["_spurious"]]
     counts = {}

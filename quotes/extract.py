@@ -470,6 +470,10 @@ def extract_text(text, field="text", rules=None, speakers=None):
     return _gate(text, resolve(text, statements, rules, speakers, word_list, subjects), rules, speakers)
 
 
+#: the confidence pattern of all statements without a speaker
+NO_SPEAKER = "*:none"
+
+
 def confidence_keys(rec):
     """The patterns a statement record came from, most specific first: its rule, its type and how
     its speaker was reached (named at the cue, an implicit subject, or none), then less of them;
@@ -477,7 +481,7 @@ def confidence_keys(rec):
     how = "none" if not rec["speaker"] else "mention" if rec["mention"] else "implicit"
     clause = rec["rule"].split("+", 1)[0]     # "verb" of "verb+person:title-name"
     if how == "none":       # (a statement without its speaker is measured with the others without)
-        return (f"{clause}:{rec['type']}:none", "*:none", "*")
+        return (f"{clause}:{rec['type']}:none", NO_SPEAKER, "*")
     mention = (f"{rec['rule']}:{rec['type']}", rec["rule"]) if clause != rec["rule"] else ()
     return mention + (f"{clause}:{rec['type']}:{how}", f"{clause}:{rec['type']}", clause, "*")
 
