@@ -292,6 +292,9 @@ def test_a_document_or_a_medium_relays_the_subject_its_clause_opens_with(extract
     assert (s["speaker"], s["channel"], s["quote"]) == ("قنديل", "البيان", "الحكومة تعمل قدر جهدها لتوفير الحاجات الأساسية")
     s = only(extract("وذكرت الوكالة أن الرئيس الروسي فلاديمير بوتين قال إن بلاده لن تتراجع."), cue="قال")
     assert (s["speaker"], s["channel"]) == ("فلاديمير بوتين", "الوكالة")
+    # a name or a body that ends in ه / ة relays like any other ("عبدالله", "الحكومة")
+    s = only(extract("وذكرت الوكالة أن وزير الخارجية عبدالله بن زايد قال إن بلاده تدعم الحل السياسي."), cue="قال")
+    assert (s["speaker"], s["channel"]) == ("عبدالله بن زايد", "الوكالة")
     # a person who reports another's words is the speaker of his own statement (bulk: "عضو مجلس
     # الأعمال ... أن الكويت أعلنت أن هناك عجزا"), and a part of a group is no subject
     st = extract("وقال عضو مجلس الأعمال أحمد الحداد إن الكويت أعلنت أن هناك عجزا في موازنتها.")
