@@ -108,6 +108,11 @@ def _plausible(text, pos, length, opening):
     return not before.isspace() or after.isspace() or after in "،,.:;"
 
 
+#: what follows a mark that closes an unmarked quotation, never one that opens: spaces, then a
+#: comma or a full stop (or the paragraph's end)
+_PUNCTUATION_NEXT_RE = regex.compile(r"[ \t]*(?:[،,.;؛]|$)")
+
+
 def pair_quotes(text, start, end):
     """Pair the quotation marks of ``text[start:end]``; returns the outermost :class:`Quote` list
     and all quotations (nested included) in order of their opening mark."""
@@ -131,8 +136,8 @@ def pair_quotes(text, start, end):
             if mark == opener and mark in "«“":
                 reversed_.add(opos)     # «...« : closed the wrong way round, or a nested one opened
             continue
-        if mark in CLOSE_ONLY:
-            continue
+        if mark in CLOSE_ONLY or _PUNCTUATION_NEXT_RE.match(text, m.end(), end):
+            continue    # (no quotation opens on a comma: "والبلبلة ” ، مؤكدا أن" closes colon speech)
         if mark == "'" and not _plausible(text, pos, 1, True):
             continue
         if mark in "\"'" and not _plausible(text, pos, len(mark), True):

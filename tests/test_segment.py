@@ -126,3 +126,14 @@ def test_a_quotation_closed_by_its_own_opening_mark_ends_before_a_reporting_clau
     assert [s["cue"] for s in extract(text)] == ["قال", "مضيفا", "أكد"]
     # «...« with no sentence of the reporter's inside stays one quotation, closed the wrong way round
     assert inner("وقال: «نحن مستمرون في العمل« ثم غادر.") == ["نحن مستمرون في العمل"]
+
+
+def test_a_mark_before_a_comma_opens_no_quotation(extract):
+    # (snn2-alweeam-01) a lone closing mark ends colon speech; it was taken for an opening one,
+    # and the colon speech ran on over the participle's own statement
+    text = ("قال معاليه : لقد أوحت هذه الفضائيات وشبكات التواصل للناظرين وكأن هذه الدنيا أصبحت هدفا "
+            "للفوضى الفكرية وأخرى بدعوى الإثارة والبلبلة ” ، مؤكدا أن الخلل في الأمن الفكري طريق إلى "
+            "الخلل في الجانب السلوكي .")
+    assert not paragraphs(text)[0].quotes
+    got = extract(text)
+    assert [(r["cue"], r["quote"].split()[-1]) for r in got] == [("قال", "والبلبلة"), ("مؤكدا", "السلوكي")]
