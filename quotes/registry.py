@@ -118,9 +118,13 @@ class SpeakerRegistry:
         #: key -> (id, name, kind, scope) of a stored speaker of one article, or None: where the
         #: speakers of an article no longer in memory are looked up (:meth:`forget_article`)
         self.stored = lambda key: None
-        self.by_first = {}      # skeleton of a first name word -> ids of persons
+        #: (skeleton of a first name word, skeleton of a later word) -> ids of persons: the persons a
+        #: name can join share its first name and one more word (every person named "محمد" was
+        #: compared with every "محمد ..." said, and that grew with the run)
+        self.by_pair = {}
         self.by_last = {}       # skeleton of a family name word -> ids of persons
-        self._text, self._text_words = None, ()     # the last article text asked about
+        # the last article text asked about: its name words, and where each word stands in them
+        self._text, self._text_words, self._text_at = None, (), {}
 
     def tokens(self, name):
         """The comparison tokens of a name."""
@@ -132,6 +136,9 @@ class SpeakerRegistry:
             self._text = text
             self._text_words = tuple(t for t in name_key_tokens(text, self.folds, self.honorifics)
                                      if t not in self.connectors)
+            self._text_at = {}
+            for i, t in enumerate(self._text_words):
+                self._text_at.setdefault(t, []).append(i)
         return self._text_words
 
     def key(self, name):
@@ -197,7 +204,9 @@ class SpeakerRegistry:
         words = self._words(name)
         if sp["scope"] is None and sp["kind"] == "person" and len(words) >= self.min_words:
             sp["forms"].add(words)      # (institutions join on their whole name, by key)
-            self.by_first.setdefault(skeleton(words[0]), set()).add(sid)
+            first = skeleton(words[0])
+            for w in words[1:]:
+                self.by_pair.setdefault((first, skeleton(w)), set()).add(sid)
             self.by_last.setdefault(skeleton(words[-1]), set()).add(sid)
 
     def _match(self, words, kind):
@@ -205,8 +214,11 @@ class SpeakerRegistry:
         (institutions join on their whole name only, by key)."""
         if kind != "person" or len(words) < self.min_words:
             return None
-        found = set()
-        for sid in self.by_first.get(skeleton(words[0]), ()):
+        found, first = set(), skeleton(words[0])
+        # (a name held in another shares its second word with it; one holding another, the
+        # other's second word: either way a pair of the first word and a later one)
+        candidates = set().union(*(self.by_pair.get((first, skeleton(w)), ()) for w in words[1:]))
+        for sid in candidates:
             sp = self.speakers[sid]
             if any(_contains(words, f) or _contains(f, words) for f in sp["forms"]):
                 found.add(sid)
@@ -224,7 +236,7 @@ class SpeakerRegistry:
         found = set()
         for sid, form in forms:
             n = len(form)
-            if any(text_words[i:i + n] == form for i, t in enumerate(text_words) if t == form[0]):
+            if any(text_words[i:i + n] == form for i in self._text_at.get(form[0], ())):
                 found.add(sid)
         return found.pop() if len(found) == 1 else None
 
