@@ -45,7 +45,14 @@ _SPACE_SPLIT_RE = regex.compile(r"(\s+)")
 def words(text):
     """Normalized words of a statement, punctuation dropped, و/ف dropped before ال: outlets
     write "فالمبادئ لا تتجزأ" and "المبادئ لا تتجزأ" for the same words (a tuple: cached)."""
-    return tuple(_strip_conjunction(w) for w in _WORD_RE.findall(normalize(text)))
+    return normalized_words(normalize(text))
+
+
+def normalized_words(norm):
+    """:func:`words` of a statement already normalized (its stored ``quote_normalized``: the
+    versions of stored claims are read again and again, and normalizing each anew was a tenth of
+    clustering at 30,000 articles)."""
+    return tuple(_strip_conjunction(w) for w in _WORD_RE.findall(norm))
 
 
 def _strip_conjunction(w):
@@ -58,7 +65,21 @@ def match_words(text):
     singular, since outlets vary the number ("هذه مقدمة لانهيار الدولة" / "هذه الصراعات مقدمات
     لانهيار الدولة").  Flags and highlighted differences use :func:`words`, where the number
     still counts as a change of wording."""
-    return tuple(w[:-2] + "ه" if len(w) > 5 and w.endswith("ات") else w for w in words(text))
+    return _singular(words(text))
+
+
+@functools.lru_cache(maxsize=CACHE)
+def _match_normalized(norm):
+    return _singular(normalized_words(norm))
+
+
+def stored_match_words(quote, quote_normalized):
+    """:func:`match_words` of a stored statement, from its normalized form when it has one."""
+    return match_words(quote) if quote_normalized is None else _match_normalized(quote_normalized)
+
+
+def _singular(ws):
+    return tuple(w[:-2] + "ه" if len(w) > 5 and w.endswith("ات") else w for w in ws)
 
 
 @functools.lru_cache(maxsize=CACHE)
@@ -182,7 +203,7 @@ def assign_pending(db, lo=None, hi=None, chunk=2000):
         try:
             rows, articles, size = [], {}, 0
             for r in db.execute(f"""select s.id, s.quote, s.speaker_id, s.speaker, s.article_id, a.published,
-                                          s.claim_pending
+                                          s.claim_pending, s.quote_normalized
                                    from statements s left join articles a indexed by idx_articles_claim_columns on a.id = s.article_id
                                    where s.claim_pending is not null {window}
                                    order by s.claim_pending desc, s.rowid limit ?""",
@@ -190,7 +211,7 @@ def assign_pending(db, lo=None, hi=None, chunk=2000):
                 if rows and size + r[6] > CHUNK_WORDS:
                     break
                 size += r[6]
-                rows.append(dict(zip(("id", "quote", "speaker_id", "speaker", "article_id"), r)))
+                rows.append(dict(zip(("id", "quote", "speaker_id", "speaker", "article_id"), r), quote_normalized=r[7]))
                 articles[r[4]] = {"id": r[4], "published": r[5]}
             if rows:
                 assign(db, rows, list(articles.values()))
@@ -363,7 +384,8 @@ def assign(db, statements, articles=None):
     next_id = db.execute("select coalesce(max(id), 0) from claims").fetchone()[0]
     links, new_claims = [], []
     # (each statement's words and shingles computed once: the caches are smaller than a call)
-    prepared = [(st, ws, shingles(ws)) for st, ws in ((st, match_words(st["quote"])) for st in statements)
+    prepared = [(st, ws, shingles(ws)) for st, ws in
+                ((st, stored_match_words(st["quote"], st.get("quote_normalized"))) for st in statements)
                 if len(ws) >= 2]
     index.preload({s for _, _, sh in prepared for s in sh})
     index.preload_kinds({st["speaker_id"] for st in statements})
@@ -451,12 +473,13 @@ class _Index:
         """Read the versions of these claims at once (a query per 500), as :meth:`claim_versions`."""
         ids = [c for c in claim_ids if c not in self.versions]
         self.versions.update((c, []) for c in ids)
-        for cid, quote, spk, kind, pub in _rows_in(self.db, f"""select s.claim_id, s.quote, s.speaker_id, {_KIND_SQL},
+        for cid, quote, qn, spk, kind, pub in _rows_in(self.db, f"""select s.claim_id,
+                case when s.quote_normalized is null then s.quote end, s.quote_normalized, s.speaker_id, {_KIND_SQL},
                 a.published from statements s join articles a indexed by idx_articles_claim_columns on a.id = s.article_id
                 left join speakers sp on sp.id = s.speaker_id where s.claim_id in (?) order by s.rowid""", ids):
             if len(self.versions[cid]) < MAX_VERSIONS:
                 self.kinds[spk] = kind
-                self.versions[cid].append((match_words(quote), spk, kind, _date({"published": pub})))
+                self.versions[cid].append((stored_match_words(quote, qn), spk, kind, _date({"published": pub})))
 
     def counts(self, sh):
         counts = Counter()
@@ -483,14 +506,15 @@ class _Index:
 
     def claim_versions(self, cid):
         if cid not in self.versions:
-            rows = self.db.execute(f"""select s.quote, s.speaker_id, {_KIND_SQL}, a.published
+            rows = self.db.execute(f"""select case when s.quote_normalized is null then s.quote end,
+                                             s.quote_normalized, s.speaker_id, {_KIND_SQL}, a.published
                                       from statements s join articles a indexed by idx_articles_claim_columns on a.id = s.article_id
                                       left join speakers sp on sp.id = s.speaker_id
                                       where s.claim_id = ? order by s.rowid limit ?""", [cid, MAX_VERSIONS])
             self.versions[cid] = []
-            for quote, spk, kind, pub in rows:
+            for quote, qn, spk, kind, pub in rows:
                 self.kinds[spk] = kind
-                self.versions[cid].append((match_words(quote), spk, kind, _date({"published": pub})))
+                self.versions[cid].append((stored_match_words(quote, qn), spk, kind, _date({"published": pub})))
         return self.versions[cid]
 
     def add(self, cid, sh, version):
