@@ -538,3 +538,26 @@ except RuntimeError as e:
 """
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert out.stdout.strip() == "ended: disk full", out.stderr
+
+
+def test_a_long_paragraph_looks_at_each_cue_a_bounded_number_of_times(monkeypatch):
+    # every statement was checked against every cue of its paragraph for a relayed clause
+    # ("وأضاف البيان أن قنديل أكد أن"): a paragraph of 1 MB took 93 s instead of 2; the cues within
+    # reach of a statement are found by bisection
+    from quotes import cues
+    from quotes.extract import extract_article
+    calls = {"n": 0}
+    real = cues.CueMatch.start
+
+    def counted(self, group=0):
+        calls["n"] += 1
+        return real(self, group)
+
+    monkeypatch.setattr(cues.CueMatch, "start", counted)
+    sentence = "وقال الوزير إن “الخطة جاهزة، ومن المقرر التوقيع عليها، مضيفاً أن العمل يبدأ غداً. "
+    per_statement = []
+    for n in (100, 400):
+        calls["n"] = 0
+        got = extract_article({"id": "long", "title": "", "text": sentence * n})
+        per_statement.append(calls["n"] / len(got))
+    assert per_statement[1] < 1.5 * per_statement[0]
