@@ -576,7 +576,21 @@ def _verb_opener(text, para, m, form, rules, blockers):
             and normalize(form.lemma) in rules.comma_speech \
             and normalize(m.group("prefix")) == "و":
         op = _comma_speech(text, ce, limit, rules)      # (a verb at its sentence's head)
+    if form.kind == "verb" and form.tense == "past" and normalize(m.group("prefix")) == "و" \
+            and normalize(form.lemma) in rules.interjection_verbs:
+        # (the words begin at once: an إن further on is inside them, "... بأنهم جزء من المجتمع")
+        op = _unmarked_speech(text, ce, sent_end, rules) or op
     return op
+
+
+def _unmarked_speech(text, start, sent_end, rules):
+    """"واضاف تمت الاستعانة ...": the speaker's words right after the verb, when they open with a
+    word no subject begins (rules/cues.yml speech_openers), as an opener ('unmarked', pos,
+    content_start, None), or None."""
+    words = _words(text, start, min(sent_end, start + 40))[:2]
+    if len(words) < 2 or text[start:words[0][1]].strip() or normalize(words[0][0]) not in rules.speech_openers:
+        return None
+    return ("unmarked", words[0][1], words[0][1], None)
 
 
 def _relay_mention(text, ce, bridge_end, kind, rules):

@@ -177,6 +177,7 @@ WORD_LISTS = {
     "comma_speech": ("cues", "comma_speech"),
     "clause_openers": ("cues", "clause_openers"),
     "interjection_verbs": ("cues", "interjection_verbs"),
+    "speech_openers": ("cues", "speech_openers"),
     "not_complementizer_after": ("cues", "not_complementizer_after"),
     "verbal_noun_after": ("cues", "verbal_noun_after"),
     "according_lam": ("cues", "according_lam"),

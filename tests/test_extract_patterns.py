@@ -1700,3 +1700,19 @@ def test_a_document_a_medium_writes_is_that_mediums_in_a_press_review(extract):
     text = ("نقلت وكالة الصحافة الفرنسية عن مصدر عسكري أن المرسوم يشمل الفارين.\n"
             "وجاء في المرسوم أن العفو يكون عن كامل العقوبة.")
     assert all(s["speaker"] != "وكالة الصحافة الفرنسية" for s in extract(text) if s["rule"] == "document")
+
+
+def test_an_interjection_verb_followed_by_a_word_no_subject_begins_reports_it(extract):
+    # speech_openers (rules/cues.yml). Okaz (dev2): "واضاف تمت الاستعانة بسيارات الاسعاف"; Al-Yaum
+    # (dev2): "وأضاف فهذا المكان بيت عائلي ... وتشعرهم بانهم جزء من المجتمع", where the words
+    # begin at once and the بأن further on is inside them
+    text = ("وقال مصدر مسؤول في مستشفى تربة العام إن المستشفى أعلن حالة الاستنفار.\n"
+            "واضاف تمت الاستعانة بسيارات الاسعاف الخاصة بالمستشفى لنقل المصابين.")
+    s = only(extract(text), cue="اضاف")
+    assert s["quote"].startswith("تمت الاستعانة") and s["speaker"] == "مصدر مسؤول في مستشفى تربة العام"
+    s = only(extract("وقال مدير الدار نبيل راشد الدوسري إن الزيارة تسعدهم. وأضاف فهذا المكان بيت عائلي "
+                     "وتشعرهم الزيارات بانهم جزء من المجتمع."), cue="أضاف")
+    assert s["quote"].startswith("فهذا المكان")
+    # a name after the verb is its subject, not his words
+    s = only(extract("وأضاف فاتسكه أن الفريق قوي."), cue="أضاف")
+    assert s["speaker"] == "فاتسكه" and s["quote"] == "الفريق قوي"
