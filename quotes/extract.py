@@ -32,9 +32,7 @@ def _prescan(text, rules, speakers, word_list=None):
         # only where a name follows within a few words (most titles stand alone: "قال الرئيس إن")
         if not any(classify(k, rules) in ("NAME", "CONN") for _, _, k in words[i + 1:i + 7]):
             continue
-        end = text.find("\n", s, s + 120)
-        end = s + 120 if end < 0 else end
-        men = parse_mention(text[s:end], rules)
+        men = parse_mention(text[s:_reach_end(text, s, 120)], rules)
         # (a title inside the last person's words is his: "الدكتور عبد الواحد النبوي وزير الثقافة
         # المصري إطلاق مشروع جديد" names no "إطلاق مشروع جديد"; but a title joined by و whose
         # name comes after those words is another's: "نتنياهو إختار الجنرال السابق ... ووزير
@@ -68,10 +66,23 @@ def _register_name_before(text, words, i, title_start, rules, speakers):
         j -= 1
     if i - j < 2 or j == 0 or words[j - 1][2] not in rules.cue_keys:
         return
-    end = text.find("\n", words[j][0], words[j][0] + 160)
-    men = parse_mention(text[words[j][0]:end if end >= 0 else words[j][0] + 160], rules)
+    men = parse_mention(text[words[j][0]:_reach_end(text, words[j][0], 160)], rules)
     if men.kind == "person" and men.appositive and len(men.name.split()) >= 2:
         speakers.register(men, words[j][0])
+
+
+def _reach_end(text, start, reach):
+    """Where the words read from ``start`` end: the paragraph's end within ``reach`` characters,
+    else the end of the word at ``reach`` (a long title chain cut there had given a name cut
+    inside a word: "عبدالرحمن بن عبدالع")."""
+    end = text.find("\n", start, start + reach)
+    if end >= 0:
+        return end
+    m = _WORD_END_RE.search(text, start + reach)
+    return m.start() if m else len(text)
+
+
+_WORD_END_RE = regex.compile(r"[^\w\p{M}]|$")
 
 
 MAX_SENTENCE_BACK = 800     # characters from a sentence's start to a cue whose subject it gives

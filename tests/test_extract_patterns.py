@@ -1716,3 +1716,11 @@ def test_an_interjection_verb_followed_by_a_word_no_subject_begins_reports_it(ex
     # a name after the verb is its subject, not his words
     s = only(extract("وأضاف فاتسكه أن الفريق قوي."), cue="أضاف")
     assert s["speaker"] == "فاتسكه" and s["quote"] == "الفريق قوي"
+
+
+def test_a_name_after_a_long_title_chain_is_read_whole(extract):
+    # Al-Riyadh (bulk): a title chain of more than 120 characters; the words read for it were cut
+    # there, inside the name, and the speaker was "عبد العزيز بن عبد الله آل الشي"
+    text = ("أوضح سماحة مفتي عام المملكة رئيس هيئة كبار العلماء رئيس اللجنة الدائمة للبحوث العلمية والإفتاء "
+            "الشيخ عبد العزيز بن عبد الله آل الشيخ، أن الإسلام حريص على إقامة مجتمع فاضل.")
+    assert [s["speaker"] for s in extract(text)] == ["عبد العزيز بن عبد الله آل الشيخ"]
