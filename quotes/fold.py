@@ -26,8 +26,13 @@ def load(rules_dir=RULES_DIR):
     seqs = {a + b + c for a in firsts for b in seconds for c in thirds}
     seqs |= {a + normalize(c) for a in firsts for c in p["lam_article"]}
     seqs.discard("")
+    prefixes = tuple(sorted(seqs, key=len, reverse=True))
+    by_letter = {}
+    for pre in prefixes:        # (a word is tried against the prefixes of its first letter only)
+        by_letter.setdefault(pre[0], []).append(pre)
     return {
-        "prefixes": tuple(sorted(seqs, key=len, reverse=True)),
+        "prefixes": prefixes,
+        "prefixes_by_letter": {k: tuple(v) for k, v in by_letter.items()},
         "min_stem": int(data["min_stem"]),
         "number_suffixes": tuple(normalize(s) for s in data["number_suffixes"]),
         "percent_words": frozenset(normalize(w) for w in data["percent_words"]),
@@ -66,7 +71,7 @@ def forms(word):
     """A normalized word and every form of it without some of its proclitics, longest first."""
     rules = load()
     out = [word]
-    for pre in rules["prefixes"]:
+    for pre in rules["prefixes_by_letter"].get(word[:1], ()):
         if word.startswith(pre) and len(word) - len(pre) >= rules["min_stem"]:
             out.append(word[len(pre):])
     return tuple(sorted(dict.fromkeys(out), key=len, reverse=True))
