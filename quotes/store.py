@@ -425,7 +425,7 @@ class Writer:
         """Write ``items`` [(article, status, records)] in one transaction (the run's totals in
         ``written``, ``new`` and ``statements``)."""
         now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
-        new_sources, articles, statements, speakers, aliases = [], [], [], {}, []
+        new_sources, articles, statements, speakers, aliases = [], [], [], {}, {}
         replaced, renames = [], {}       # renames: speaker id -> its fuller name, for stored statements
         last = {article["id"]: i for i, (article, _, _) in enumerate(items)}
         self.repeats += len(items) - len(last)
@@ -456,12 +456,13 @@ class Writer:
                     renamed = sp.pop("renamed", False)
                     if renamed and not is_new:
                         renames[sid] = sp["name"]
-                    if is_new or renamed or sid not in speakers:
+                    if is_new or renamed:       # (a speaker stored before, unchanged, is not written again)
                         speakers[sid] = {"id": sid, "name": sp["name"], "kind": sp["kind"], "key": sp["key"],
                                          "scope": sp["scope"]}
                     for alias in {rec["speaker"], rec.get("mention") or ""} - {""}:
-                        aliases.append({"speaker_id": sid, "alias": alias, "alias_key": self.registry.key(alias),
-                                        "is_name": int(alias == rec["speaker"])})
+                        is_name = int(alias == rec["speaker"])
+                        if aliases.get((sid, alias), -1) < is_name:      # (each alias once a batch)
+                            aliases[(sid, alias)] = is_name
                 statements.append({
                     "id": statement_id(rec), "article_id": article["id"], "speaker_id": sid, "claim_id": None,
                     "source_id": articles[-1]["source_id"],
@@ -486,8 +487,10 @@ class Writer:
             if speakers:
                 _write_rows(db, "speakers", list(speakers.values()), "update")
             if aliases:       # a mention's words first; a name the registry resolved marks its row
-                _write_rows(db, "speaker_aliases", [a for a in aliases if not a["is_name"]], "ignore")
-                _write_rows(db, "speaker_aliases", [a for a in aliases if a["is_name"]], "update")
+                rows = [{"speaker_id": sid, "alias": alias, "alias_key": self.registry.key(alias), "is_name": n}
+                        for (sid, alias), n in aliases.items()]
+                _write_rows(db, "speaker_aliases", [a for a in rows if not a["is_name"]], "ignore")
+                _write_rows(db, "speaker_aliases", [a for a in rows if a["is_name"]], "update")
             _write_rows(db, "articles", articles, "update")
             if statements:
                 unique = list({st["id"]: st for st in reversed(statements)}.values())[::-1]
