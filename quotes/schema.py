@@ -42,7 +42,7 @@ TABLES = {
 INDEXES = {
     "sources": [["name"]],
     "articles": [["source_id"], ["content_hash"], ["published"], ["ingest_order"]],
-    "speakers": [["key"], ["name"], ["kind"], ["statement_count"]],
+    "speakers": [["name"], ["kind"], ["statement_count"]],      # (key: a unique index of its own)
     "speaker_aliases": [["alias_key"]],
     "statements": [["article_id"], ["speaker_id"], ["claim_id"], ["cue"], ["type"], ["rule"],
                    ["speaker"], ["channel"], ["cue_lemma"], ["stance"], ["article_date"]],

@@ -74,9 +74,28 @@ def test_reingest_unchanged_is_skipped_changed_is_updated(tmp_path):
 
 def _search_index_matches(dbp):
     db = sqlite_utils.Database(dbp)
-    db.execute("insert into statements_fts (statements_fts) values ('integrity-check')")   # raises if not
-    indexed = db.execute("select count(*) from statements_fts_docsize").fetchone()[0]
-    return indexed == db["statements"].count
+    for table in ("statements", "speakers"):
+        db.execute(f"insert into {table}_fts ({table}_fts) values ('integrity-check')")   # raises if not
+        indexed = db.execute(f"select count(*) from {table}_fts_docsize").fetchone()[0]
+        if indexed != db[table].count:
+            return False
+    return True
+
+
+def test_new_and_renamed_speakers_are_found_by_search(tmp_path):
+    # the writer indexes each batch's new speakers in bulk (no insert trigger, m013), by their
+    # key; a speaker who gets a fuller name in a later batch is still found, once
+    src, dbp = tmp_path / "a.jsonl", str(tmp_path / "quotes.db")
+    a2 = dict(A1, id="a2", text="وقالت الوزيرة سلمى الخطيب إن المدارس تفتح غدا.")
+    a3 = dict(A1, id="a3", text="وقالت الوزيرة سلمى محمود الخطيب إن الكتب وصلت.")
+    _write(src, [A1, a2, a3])
+    run([str(src)], dbp, report=lambda m: None, batch=1)
+    assert _search_index_matches(dbp)
+    db = sqlite_utils.Database(dbp)
+    found = db.execute("select name from speakers where rowid in (select rowid from speakers_fts "
+                       "where speakers_fts match ?)", ["خطيب"]).fetchall()
+    assert found == [("سلمى محمود الخطيب",)]
+    assert "idx_speakers_key" not in {i.name for i in db["speakers"].indexes}
 
 
 def test_search_index_follows_new_updated_and_reextracted_statements(tmp_path):
@@ -130,7 +149,7 @@ def test_existing_database_is_upgraded_not_rebuilt(tmp_path):
         "m001_initial", "m002_claims_dirty", "m003_statements_source", "m004_fts_update_triggers",
         "m005_claims_pending", "m006_statements_fts_in_bulk", "m007_alias_is_name",
         "m008_speaker_scope", "m009_statements_confidence", "m010_statements_for_reading", "m011_claim_shingles_without_rowid",
-        "m012_articles_dates_index"]
+        "m012_articles_dates_index", "m013_speakers_fts_in_bulk"]
     assert "dirty" in db["claims"].columns_dict and "claim_pending" in db["statements"].columns_dict
 
 
