@@ -212,3 +212,9 @@ def test_claims_command_clusters_statements_an_older_database_left_without_claim
     assert db.execute("select outlets, statements from claims").fetchone() == (3, 5)
     assert CliRunner().invoke(cli, ["claims", "--db", path, "--rebuild"]).exit_code == 0
     assert db.execute("select outlets, statements from claims").fetchone() == (3, 5)
+
+
+def test_the_flags_of_a_claim_of_one_version_are_what_its_version_gives():
+    for quote, cue, source in (("ارتفع العجز إلى 3 مليارات", "نفى", 4), ("الخطة جاهزة", "قال", None)):
+        row = {"quote": quote, "speaker_id": 7, "cue": cue, "source_id": source, "article_id": "a"}
+        assert claims.flags_for([row]) == claims.versions_flags([row])
