@@ -1451,7 +1451,7 @@ def test_a_sentence_adjunct_before_the_verb_that_names_the_speaker(extract):
 
 
 def test_ali_after_a_title_before_a_family_name(extract):
-    # rules/mentions.yml person:title-ali. Al-Eqtisadiya (dev2): "وقال العميد الدكتور علي الرشيدي
+    # rules/mentions.yml, the ali tag in first-name. Al-Eqtisadiya (dev2): "وقال العميد الدكتور علي الرشيدي
     # الناطق الإعلامي للإدارة العامة للمرور" - normalized, علي is also على ("on"), and the mention
     # stopped at the titles; 34 of 36 "title علي ال...ي" in 15,000 bulk articles are family names
     s = only(extract("وقال العميد الدكتور علي الرشيدي الناطق الإعلامي للإدارة العامة للمرور إن السرعة "
@@ -1664,7 +1664,7 @@ def test_a_title_word_as_the_adjective_of_a_term_names_nobody(extract):
 def test_titles_joined_by_wa_after_a_name_are_each_his(extract):
     # Al-Eqtisadiya (dev2): "قال العميد الدكتور علي الرشيدي الناطق الإعلامي للإدارة العامة للمرور
     # ومدير إدارة السلامة المرورية" ... "وأبان مدير إدارة السلامة المرورية أنهم" is the same man
-    # (the title-ali pattern reads the titles after the name; each title joined by و is his)
+    # (the name pattern reads the titles after the name; each title joined by و is his)
     text = ("قال العميد الدكتور علي الرشيدي الناطق الإعلامي للإدارة العامة للمرور ومدير إدارة السلامة "
             "المرورية إن السرعة تسببت في الحوادث.\nوأبان مدير إدارة السلامة المرورية أنهم شرعوا في التوعية.")
     assert [s["speaker"] for s in extract(text)] == ["علي الرشيدي", "علي الرشيدي"]

@@ -123,6 +123,17 @@ def test_li_after_a_title_is_a_first_name(rules):
     assert read(rules, "الوزير لي إن").kind == "title"
 
 
+def test_ali_after_a_title_before_bin_or_a_family_name_is_a_first_name(rules):
+    # the ali tag in first-name. Al-Watan (bulk): "المتحدث الإعلامي للدفاع المدني بمنطقة نجران المقدم
+    # علي بن عمير الشهراني أن"; "رئيس جهاز الأمن القومي اليمني اللواء علي الأحمدي"
+    m = read(rules, "المتحدث الإعلامي للدفاع المدني بمنطقة نجران المقدم علي بن عمير الشهراني أن")
+    assert (m.title, m.name) == ("المتحدث الإعلامي للدفاع المدني بمنطقة نجران المقدم", "علي بن عمير الشهراني")
+    assert read(rules, "اللواء علي الأحمدي").name == "علي الأحمدي"
+    # before anything else it is the preposition على as some outlets write it
+    assert read(rules, "الوزير علي هامش المؤتمر").kind == "title"
+    assert read(rules, "المتحدث علي المستوى الدولي").kind == "title"
+
+
 def test_institution_place(rules):
     # Ain Alyoum (dev2): "وبحسب موقع 24 أوضحت “ولاية خراسان” أن ... واتهم الإصدار ..." - the document
     # is the body's; Sabq (bulk): "وقالت بلدية بلقرن في بيان لها ... وأضاف البيان"
@@ -221,9 +232,10 @@ def test_person_introduced_name(rules):
 
 
 def test_person_title_ali(rules):
-    # علي after a title and before a family name of the nisba shape is Ali, not على
+    # علي after a title and before a family name of the nisba shape is Ali, not على (the ali tag
+    # in first-name)
     m = read(rules, "وزير البترول السعودي علي النعيمي")
-    assert (m.pattern, m.name) == ("person:title-ali", "علي النعيمي")
+    assert (m.pattern, m.name) == ("person:title-name", "علي النعيمي")
 
 
 def test_person_title_family(rules):
