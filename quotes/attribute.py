@@ -180,6 +180,9 @@ def _opener(text, para, start, limit, rules, cue_starts):
         prev = _words(text, max(0, m.start() - 25), m.start())
         if m.group("prep") is None and prev and normalize(prev[-1][0]) in rules.not_complementizer_after:
             continue
+        after = _words(text, m.end(), min(len(text), m.end() + 25))[:1]
+        if after and normalize(after[0][0]) in rules.not_complementizer_before:
+            continue      # "بان كي مون": a name; no clause opens with كي
         if para.inside_quote(m.start()):
             continue
         if text[m.start("comp")] == "آ":

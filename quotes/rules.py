@@ -179,6 +179,7 @@ WORD_LISTS = {
     "interjection_verbs": ("cues", "interjection_verbs"),
     "speech_openers": ("cues", "speech_openers"),
     "not_complementizer_after": ("cues", "not_complementizer_after"),
+    "not_complementizer_before": ("cues", "not_complementizer_before"),
     "verbal_noun_after": ("cues", "verbal_noun_after"),
     "according_lam": ("cues", "according_lam"),
     "impersonal_forms": ("cues", "impersonal_forms"),

@@ -1724,3 +1724,12 @@ def test_a_name_after_a_long_title_chain_is_read_whole(extract):
     text = ("أوضح سماحة مفتي عام المملكة رئيس هيئة كبار العلماء رئيس اللجنة الدائمة للبحوث العلمية والإفتاء "
             "الشيخ عبد العزيز بن عبد الله آل الشيخ، أن الإسلام حريص على إقامة مجتمع فاضل.")
     assert [s["speaker"] for s in extract(text)] == ["عبد العزيز بن عبد الله آل الشيخ"]
+
+
+def test_ban_before_ki_is_no_complementizer(extract):
+    # not_complementizer_before (rules/cues.yml). Al-Riyadh (bulk): "وقال الأمين العام ، بان كي مون ،
+    # في بيان: إنه حض المليشيات" had been read as "بأن" and his words as "كي مون ، في بيان ..."
+    s = only(extract("وقال الأمين العام ، بان كي مون ، في بيان: إنه حض المليشيات على وقف القتال."), cue="قال")
+    assert s["speaker"] == "بان كي مون" and s["quote"].startswith("حض المليشيات")
+    s = only(extract("وقال الأمين العام للأمم المتحدة بان كي مون إن الوضع خطير."), cue="قال")
+    assert s["speaker"] == "بان كي مون" and s["quote"] == "الوضع خطير"

@@ -328,9 +328,10 @@ def test_a_reporting_verb_with_an_object_pronoun_ends_a_mention(rules):
 
 
 def test_anonymous_unnamed_official(rules):
-    # BBC Arabic (dev2): "أفاد مسؤول حكومي اسرائيلي بأن" gave the speaker "اسرائيلي بأن"; Asharq
+    # BBC Arabic (dev2): "أفاد مسؤول حكومي اسرائيلي بأن" gave the speaker "اسرائيلي بأن" (بأن ends it:
+    # the ba-an tag); Asharq
     # Al-Awsat (dev2): "كشف مسؤول آسيوي ومقرب جدا من صناع القرار"; Al-Jazirah (bulk): "مسؤول تركي كبير"
-    for text, body in [("مسؤول حكومي اسرائيلي بأن رئيس الوزراء", "مسؤول حكومي"),
+    for text, body in [("مسؤول حكومي اسرائيلي بأن رئيس الوزراء", "مسؤول حكومي اسرائيلي"),
                        ("مسؤول آسيوي ومقرب جدا من صناع القرار", "مسؤول آسيوي"),
                        ("مسؤول تركي كبير إن", "مسؤول تركي كبير"),
                        ("مسؤول في الإدارة العامة للمرور أن", "مسؤول في الإدارة العامة")]:
@@ -393,3 +394,14 @@ def test_every_tag_and_set_name_is_a_string():
         spec = yaml.safe_load(f)
     names = [e["tag"] for e in spec["tags"]] + list(spec["sets"]) + [m for ms in spec["sets"].values() for m in ms]
     assert all(isinstance(n, str) for n in names), [n for n in names if not isinstance(n, str)]
+
+
+def test_a_name_ends_before_a_complementizer_with_a_preposition(rules):
+    # mention_stops (rules/speakers.yml) and the ba-an tag. Bulk: "أحمد داود أوغلو بأن الهجمات",
+    # "محمد جواد ظريف بان", "الحكومة الصينية القضاة بأنهم" had been read as names
+    assert read(rules, "رئيس الوزراء التركي أحمد داود أوغلو بأن الهجمات").name == "أحمد داود أوغلو"
+    assert read(rules, "وزير الخارجية الإيراني محمد جواد ظريف بان الاتفاق").name == "محمد جواد ظريف"
+    assert read(rules, "المتحدث الأمني لوزارة الداخلية بأنه عند الساعة").kind == "title"
+    # بان before another name word is the first name of "بان كي مون"
+    assert read(rules, "الأمين العام للأمم المتحدة بان كي مون").name == "بان كي مون"
+    assert read(rules, "الأمين العام ، بان كي مون ، في بيان").name == "بان كي مون"
