@@ -1733,3 +1733,14 @@ def test_ban_before_ki_is_no_complementizer(extract):
     assert s["speaker"] == "بان كي مون" and s["quote"].startswith("حض المليشيات")
     s = only(extract("وقال الأمين العام للأمم المتحدة بان كي مون إن الوضع خطير."), cue="قال")
     assert s["speaker"] == "بان كي مون" and s["quote"] == "الوضع خطير"
+
+
+def test_a_verb_of_going_on_and_a_plural_with_his_pronoun_name_nobody(extract):
+    # mention_stops مضى (rules/speakers.yml) and the owned tag (rules/mentions.yml). Bulk: "ومضى يقول:
+    # «واجب الدعاة ...»" gave the speaker "ومضى"; "وجدد الرئيس اليمني تأكيداته على أن" gave "تأكيداته"
+    text = "وقال الشيخ العيدان إن الفئة ضالة.\nومضى يقول: «واجب الدعاة والعلماء الكشف عن هذه الفئة»."
+    assert [s["speaker"] for s in extract(text)] == ["الشيخ العيدان", "الشيخ العيدان"]
+    s = only(extract("وجدد الرئيس اليمني تأكيداته على أن المليشيات انقلبت على الشرعية."), cue="جدد")
+    assert s["speaker"] == "الرئيس اليمني"
+    # a name may end so when it is short ("شحاته")
+    assert only(extract("وقال محمود شحاته إن الفريق جاهز."), cue="قال")["speaker"] == "محمود شحاته"
