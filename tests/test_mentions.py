@@ -405,3 +405,13 @@ def test_a_name_ends_before_a_complementizer_with_a_preposition(rules):
     # بان before another name word is the first name of "بان كي مون"
     assert read(rules, "الأمين العام للأمم المتحدة بان كي مون").name == "بان كي مون"
     assert read(rules, "الأمين العام ، بان كي مون ، في بيان").name == "بان كي مون"
+
+
+def test_a_spokesman_for_a_quoted_body_and_a_short_word_with_lil(rules):
+    # title-part (spokesman, bism, quoted) and the lil tag. Al-Riyadh (bulk): "وكشف المتحدث الرسمي
+    # باسم "مدن" سامي الحسيني أن" gave "باسم"; "رئيس اللجنة الوطنية للحج والعمرة الأسبق سعد جميل
+    # القرشي" gave "للحج" (لل and two letters)
+    m = read(rules, 'المتحدث الرسمي باسم "مدن" سامي الحسيني أن')
+    assert m.name == "سامي الحسيني" and m.title.startswith("المتحدث الرسمي باسم")
+    m = read(rules, "رئيس اللجنة الوطنية للحج والعمرة الأسبق سعد جميل القرشي إلى")
+    assert m.name == "سعد جميل القرشي"
