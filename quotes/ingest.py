@@ -97,9 +97,12 @@ class GivenStatements:
         for off in self.offsets.get(article["id"], ()):
             self.file.seek(off)
             try:
-                recs.append(json.loads(self.file.readline()))
+                rec = json.loads(self.file.readline())
             except ValueError:      # (a line cut short after its "doc": it fits nothing)
-                recs.append({})
+                rec = {}
+            if isinstance(rec, dict):   # (the columns that follow from a statement are the writer's
+                rec.pop("_derived", None)   # to compute: a file's own would be stored unchecked)
+            recs.append(rec)
         bad = next((r for r in recs if not _fits(r, article)), None)
         if bad is None:
             return article, recs, None

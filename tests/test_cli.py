@@ -161,3 +161,24 @@ def test_extracting_is_a_pure_map_over_lines():
     cli_out = CliRunner().invoke(cli, ["extract", os.path.join(SAMPLE, "sample.jsonl"), "--fields", "text,title"])
     assert [json.loads(s) for s in mapped] == [json.loads(s) for s in cli_out.output.splitlines()]
     assert list(extract_lines(["not json", "{}"])) == []
+
+
+def test_given_statements_cannot_bring_their_own_derived_columns(tmp_path):
+    # the search words, sentence and normalized forms follow from the statement and its article:
+    # a line's "_derived" would have been stored as it came, unchecked
+    import json
+    import sqlite_utils
+    from quotes import ingest
+    lines = CliRunner().invoke(cli, ["extract", SAMPLE, "--fields", "text,title"]).output.splitlines()
+    forged = [json.dumps(dict(json.loads(line), _derived={"quote_stems": "مزور", "sentence": "مزور"}),
+                         ensure_ascii=False) for line in lines]
+    given = tmp_path / "statements.jsonl"
+    given.write_text("\n".join(forged) + "\n", encoding="utf-8")
+    dbp = str(tmp_path / "q.db")
+    ingest.run([SAMPLE], dbp, report=lambda m: None, statements=str(given))
+    db = sqlite_utils.Database(dbp)
+    assert db["statements"].count == len(lines)
+    assert db.execute("select count(*) from statements where quote_stems = 'مزور' or sentence = 'مزور'").fetchone()[0] == 0
+    one = str(tmp_path / "one.db")
+    ingest.run([SAMPLE], one, report=lambda m: None)
+    assert _stored(one) == _stored(dbp)
