@@ -798,6 +798,26 @@ def _clause_after_source(text, para, s0, men, rules):
     return (got[0], got[1]) if got else None
 
 
+_PRONOUN_AGREEMENT = (("هم", "p"), ("ها", "f"), ("ه", "m"))
+
+
+def _own_words_statement(text, para, m, own, rules, field, pindex):
+    """"وحسب أقواله فقد تم ...": at a sentence's head, the clause after the speech noun is said by
+    the one its pronoun refers to (rules/cues.yml own_words); None elsewhere (", حسب قوله،" inside
+    a clause qualifies words already given to their speaker)."""
+    head = text[para.sentence_start_before(m.start()):m.start()].strip(" \t،,")
+    if head not in ("", "و"):
+        return None
+    got = _content(text, para, own[2], para.end)
+    if not got or got[1] - got[0] < 2 or _count_words(text, got[0], got[1], 3) < 3:
+        return None
+    s, e, typ, _ = got
+    key = normalize(own[0])
+    agree = next(a for end, a in _PRONOUN_AGREEMENT if key.endswith(end))
+    return Statement(field, s, e, "mixed" if para.has_quote(s, e) else "indirect", m.group("cue"), m.start(),
+                     "according", pindex, mention=Mention(own[0], "pronoun", agree=agree), mention_start=own[1])
+
+
 def according_statement(text, para, m, rules, field, pindex):
     """"بحسب / وفق / نقلاً عن X": the clause before it (or after it, at a sentence's head)."""
     cs, ce = m.start(), m.end()
@@ -809,6 +829,8 @@ def according_statement(text, para, m, rules, field, pindex):
     def word(k):        # "طبقا لما ذكره X": after وفقا / طبقا, لما is ما with the ل they govern
         w = normalize(words[k][0])
         return "ما" if lam and k == 0 and w == "لما" else w
+    if words and normalize(words[0][0]) in rules.own_words:
+        return _own_words_statement(text, para, m, words[0], rules, field, pindex)
     while i < len(words) and word(i) in rules.speech_nouns:
         # "بحسب ما ذكرته وكالة ...", "وفق ما نقلته قناة ...": ما and its verb (with any object pronoun)
         if word(i) == "ما" and i + 1 < len(words):

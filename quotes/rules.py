@@ -182,6 +182,7 @@ WORD_LISTS = {
     "not_complementizer_before": ("cues", "not_complementizer_before"),
     "verbal_noun_after": ("cues", "verbal_noun_after"),
     "according_lam": ("cues", "according_lam"),
+    "own_words": ("cues", "own_words"),
     "impersonal_forms": ("cues", "impersonal_forms"),
 }
 

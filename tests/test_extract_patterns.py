@@ -1744,3 +1744,23 @@ def test_a_verb_of_going_on_and_a_plural_with_his_pronoun_name_nobody(extract):
     assert s["speaker"] == "الرئيس اليمني"
     # a name may end so when it is short ("شحاته")
     assert only(extract("وقال محمود شحاته إن الفريق جاهز."), cue="قال")["speaker"] == "محمود شحاته"
+
+
+def test_according_to_his_words_at_a_sentence_head_gives_him_the_clause(extract):
+    # own_words (rules/cues.yml). Asharq Al-Awsat (dev2): "وحسب أقواله فقد تم اتخاذ القرار قبل شهر
+    # ونصف الشهر", the officer's; Al-Riyadh (bulk): "وبحسب قوله فإن من المفترض ..."
+    text = ("ونفى ضابط رفيع أن الجيش قام باستقبال نشطاء.\n"
+            "وحسب أقواله فقد تم اتخاذ القرار قبل شهر ونصف الشهر.")
+    s = only(extract(text), cue="حسب")
+    assert s["speaker"] == "ضابط رفيع" and s["quote"] == "فقد تم اتخاذ القرار قبل شهر ونصف الشهر"
+    # inside a clause, "حسب قوله" qualifies words already given: no statement, and no source read
+    # out of the words after it
+    assert [s for s in extract("وجزم كيري باستحالة تصنيع القنبلة، حسب قوله، في ظل القيود.") if s["cue"] == "حسب"] == []
+
+
+def test_izz_begins_the_name_izz_al_din(extract):
+    # the izz tag (rules/mentions.yml): "عز" stops "الله عز وجل" but begins "عز الدين" (bulk: "وزير حقوق
+    # الإنسان عز الدين الأصبحي" had been the bare title)
+    s = only(extract("وأكد وزير حقوق الإنسان عز الدين الأصبحي أن الخدمات عادت."), cue="أكد")
+    assert s["speaker"] == "عز الدين الأصبحي"
+    assert only(extract("وقال الله عز وجل: «إن الله مع الصابرين»."), cue="قال")["speaker"] == "الله"
