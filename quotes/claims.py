@@ -186,16 +186,18 @@ def cluster(db, upto=None):
         hi = lo + WINDOW - 1
         if upto is not None and hi > upto:
             return done
-        done += assign_pending(db, lo, hi)
-        merge_rewordings(db)
+        postings = {}
+        done += assign_pending(db, lo, hi, postings=postings)
+        merge_rewordings(db, postings)
         refresh_dirty(db)
 
 
-def assign_pending(db, lo=None, hi=None, chunk=2000):
+def assign_pending(db, lo=None, hi=None, chunk=2000, postings=None):
     """Give every statement waiting for a claim (of the articles stored ``lo`` to ``hi``th, or
     of every article) its claim, longest first over all of them, a chunk (at most ``chunk``
     statements, :data:`CHUNK_WORDS` words) per transaction; returns how many.  A killed run
-    leaves statements waiting, never half-linked, and the next run clusters them."""
+    leaves statements waiting, never half-linked, and the next run clusters them.  ``postings``,
+    when a dict, receives the stored claims of every shingle assigning read (see :func:`assign`)."""
     done = 0
     window = "" if lo is None else "and coalesce(a.ingest_order, 0) between ? and ?"
     while True:
@@ -214,7 +216,7 @@ def assign_pending(db, lo=None, hi=None, chunk=2000):
                 rows.append(dict(zip(("id", "quote", "speaker_id", "speaker", "article_id"), r), quote_normalized=r[7]))
                 articles[r[4]] = {"id": r[4], "published": r[5]}
             if rows:
-                assign(db, rows, list(articles.values()))
+                assign(db, rows, list(articles.values()), postings)
                 # (those assign gave no claim: too short)
                 db.conn.executemany("update statements set claim_pending = null where claim_pending is not null "
                                     "and id = ?", [(r["id"],) for r in rows])
@@ -228,7 +230,7 @@ def assign_pending(db, lo=None, hi=None, chunk=2000):
         done += len(rows)
 
 
-def merge_rewordings(db):
+def merge_rewordings(db, postings=None):
     """Join claims that assigning longest first (a window at a time) left apart; returns how
     many claims joined.  Runs over the claims this ingest touched (flagged dirty), smallest
     first, in one transaction.  Only a claim of one wording joins another: a claim with pieces
@@ -240,7 +242,10 @@ def merge_rewordings(db):
       it to the others ("الأحداث التي تداعت أمس في المقطم تحزن كل مصري وطني") arrives;
     - a claim whose wording is a piece of a version of the touched claim (:func:`_pieces_within`),
       as a piece assigned after the whole would have joined it: the pieces one outlet quotes in a
-      window clustered before any outlet carrying the whole was stored."""
+      window clustered before any outlet carrying the whole was stored.
+
+    ``postings``: the stored claims of shingles the window's assigning read (:func:`assign`),
+    which need not be read again."""
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         ids = [r[0] for r in db.execute("select id from claims where dirty = 1")]
@@ -248,7 +253,7 @@ def merge_rewordings(db):
                                "(select id from claims where dirty = 1) group by claim_id").fetchall())
         index = _Index(db)
         index.load_versions(ids)
-        _load_larger(db, index, ids, size)
+        _load_larger(db, index, ids, size, postings or {})
         joined, merged = 0, set()      # merged: claims whose versions in memory differ from the stored
         for b in sorted(ids, key=lambda c: (size.get(c, 0), c)):
             if len(index.versions) > MAX_HELD_CLAIMS:      # (memory flat over a run of any size)
@@ -272,17 +277,23 @@ def merge_rewordings(db):
     return joined
 
 
-def _load_larger(db, index, ids, size):
+def _load_larger(db, index, ids, size, postings):
     """Read into ``index`` the claims of two statements or more (the only ones a claim of one
     statement can join) sharing a shingle with a version of the claims ``ids``: the stored ones
     by shingle, those of ``ids`` whole.  (Reading every claim of every shingle read a claim's
     own rows and every claim of a common phrase, and grew with the database.  The cross join keeps
-    SQLite from walking every clean claim by its dirty flag.)"""
+    SQLite from walking every clean claim by its dirty flag.)  A shingle in ``postings`` is not
+    looked up again: of the claims assigning found for it, those still clean hold it as they did
+    (a claim changes only by being touched, which flags it dirty); most shingles have none.)"""
     sh = {s for c in ids for v in index.versions[c] for s in shingles(v[0])}
     index.loaded.update(sh)
     index.add_stored(_rows_in(db, """select cs.shingle, cs.claim_id from claim_shingles cs cross join claims c
                                      on c.id = cs.claim_id where cs.shingle in (?) and c.dirty = 0
-                                     and c.statements > 1""", sh))
+                                     and c.statements > 1""", [s for s in sh if s not in postings]))
+    known = [s for s in sh if postings.get(s)]
+    keep = {c for c, in _rows_in(db, "select id from claims where id in (?) and dirty = 0 and statements > 1",
+                                 {c for s in known for c in postings[s]})}
+    index.add_stored((s, c) for s in known for c in postings[s] if c in keep)
     index.add_stored(_rows_in(db, "select shingle, claim_id from claim_shingles where claim_id in (?)",
                               [c for c in ids if size.get(c, 0) > 1]))
 
@@ -371,11 +382,13 @@ def _pieces_within(db, index, c, size):
     return found
 
 
-def assign(db, statements, articles=None):
+def assign(db, statements, articles=None, postings=None):
     """Put each new statement into an existing claim or a new one (inside the caller's transaction).
 
     Versions of candidate claims are read once per call and kept in memory; the statements'
-    claim ids and the new shingles are written in bulk at the end."""
+    claim ids and the new shingles are written in bulk at the end.  ``postings``, when a dict,
+    receives shingle -> the claims stored before this call that hold it, for every shingle of
+    these statements (:func:`merge_rewordings` reads them instead of the database)."""
     if not statements:
         return
     art = {a["id"]: a for a in (articles or [])}
@@ -387,7 +400,10 @@ def assign(db, statements, articles=None):
     prepared = [(st, ws, shingles(ws)) for st, ws in
                 ((st, stored_match_words(st["quote"], st.get("quote_normalized"))) for st in statements)
                 if len(ws) >= 2]
-    index.preload({s for _, _, sh in prepared for s in sh})
+    read = {s for _, _, sh in prepared for s in sh}
+    index.preload(read)
+    if postings is not None:
+        postings.update((s, tuple(index.stored.get(s, ()))) for s in read)
     index.preload_kinds({st["speaker_id"] for st in statements})
     # longest first: a whole utterance seeds its claim and the pieces other outlets quote join it,
     # whatever order the articles came in

@@ -218,3 +218,23 @@ def test_the_flags_of_a_claim_of_one_version_are_what_its_version_gives():
     for quote, cue, source in (("ارتفع العجز إلى 3 مليارات", "نفى", 4), ("الخطة جاهزة", "قال", None)):
         row = {"quote": quote, "speaker_id": 7, "cue": cue, "source_id": source, "article_id": "a"}
         assert claims.flags_for([row]) == claims.versions_flags([row])
+
+
+def test_the_shingles_assigning_read_are_not_read_again_and_merge_the_same(tmp_path, monkeypatch):
+    # merge_rewordings takes the stored claims of the shingles the window's assigning read from
+    # memory (postings) instead of the database: the same claims as reading them again, on the
+    # cases that merge (pieces a window before the whole; windows of one article)
+    monkeypatch.setattr(claims, "WINDOW", 1)
+    split = _art("a1", "صحيفة أ", "وقال الوزير سامر الخطيب إن “الأحداث التي وقعت أمس في الميناء تحزن كل مواطن”."
+                 "\nوأضاف: “جميعنا نرفض العنف ولا يمكن أن نقبل العنف المضاد”.\nوتابع: “المبادئ لا تتجزأ”.")
+    whole = [_art(f"a{i}", f"صحيفة {i}", SPEAKER + "“" + WHOLE + "”.") for i in (2, 3)]
+    arts = [split] + whole
+    read = []
+    real = claims._load_larger
+    monkeypatch.setattr(claims, "_load_larger", lambda db, index, ids, size, postings:
+                        read.append(len(postings)) or real(db, index, ids, size, postings))
+    with_postings = _claims_of(_ingest(tmp_path, arts, name="a.db", batch=1))
+    assert any(read)        # (the postings reached the merging)
+    monkeypatch.setattr(claims, "_load_larger", lambda db, index, ids, size, postings: real(db, index, ids, size, {}))
+    without = _claims_of(_ingest(tmp_path, arts, name="b.db", batch=1))
+    assert with_postings == without and len(set(without.values())) == 1
