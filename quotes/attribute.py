@@ -798,7 +798,8 @@ def _clause_after_source(text, para, s0, men, rules):
     return (got[0], got[1]) if got else None
 
 
-_PRONOUN_AGREEMENT = (("هم", "p"), ("ها", "f"), ("ه", "m"))
+#: the possessive pronoun a speech noun ends with, and whom it agrees with (longest first)
+_PRONOUN_AGREEMENT = (("هما", "d"), ("هم", "p"), ("ها", "f"), ("ه", "m"))
 
 
 def _own_words_statement(text, para, m, own, rules, field, pindex):
@@ -811,9 +812,9 @@ def _own_words_statement(text, para, m, own, rules, field, pindex):
     got = _content(text, para, own[2], para.end)
     if not got or got[1] - got[0] < 2 or _count_words(text, got[0], got[1], 3) < 3:
         return None
-    s, e, typ, _ = got
+    s, e = got[0], got[1]
     key = normalize(own[0])
-    agree = next(a for end, a in _PRONOUN_AGREEMENT if key.endswith(end))
+    agree = next((a for end, a in _PRONOUN_AGREEMENT if key.endswith(end)), "")
     return Statement(field, s, e, "mixed" if para.has_quote(s, e) else "indirect", m.group("cue"), m.start(),
                      "according", pindex, mention=Mention(own[0], "pronoun", agree=agree), mention_start=own[1])
 

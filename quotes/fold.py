@@ -17,7 +17,7 @@ _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 @functools.lru_cache(maxsize=2)
 def load(rules_dir=RULES_DIR):
-    """The folding rules, with every proclitic sequence they allow, longest first."""
+    """The folding rules, with every proclitic sequence they allow, longest first, by first letter."""
     data = _read("folding.yml", rules_dir)
     p = data["proclitics"]
     firsts = [""] + [normalize(c) for c in p["conjunctions"]]
@@ -26,12 +26,10 @@ def load(rules_dir=RULES_DIR):
     seqs = {a + b + c for a in firsts for b in seconds for c in thirds}
     seqs |= {a + normalize(c) for a in firsts for c in p["lam_article"]}
     seqs.discard("")
-    prefixes = tuple(sorted(seqs, key=len, reverse=True))
-    by_letter = {}
-    for pre in prefixes:        # (a word is tried against the prefixes of its first letter only)
+    by_letter = {}      # (a word is tried against the sequences of its first letter only)
+    for pre in sorted(seqs, key=len, reverse=True):
         by_letter.setdefault(pre[0], []).append(pre)
     return {
-        "prefixes": prefixes,
         "prefixes_by_letter": {k: tuple(v) for k, v in by_letter.items()},
         "min_stem": int(data["min_stem"]),
         "number_suffixes": tuple(normalize(s) for s in data["number_suffixes"]),

@@ -1764,3 +1764,11 @@ def test_izz_begins_the_name_izz_al_din(extract):
     s = only(extract("وأكد وزير حقوق الإنسان عز الدين الأصبحي أن الخدمات عادت."), cue="أكد")
     assert s["speaker"] == "عز الدين الأصبحي"
     assert only(extract("وقال الله عز وجل: «إن الله مع الصابرين»."), cue="قال")["speaker"] == "الله"
+
+
+def test_every_own_word_ends_with_the_pronoun_of_its_speaker(rules):
+    # own_words (rules/cues.yml): the pronoun says who spoke; a word without one names nobody
+    from quotes.attribute import _PRONOUN_AGREEMENT
+    from quotes.normalize import normalize
+    assert rules.own_words and all(any(normalize(w).endswith(end) for end, _ in _PRONOUN_AGREEMENT)
+                                   for w in rules.own_words)
