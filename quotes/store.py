@@ -458,21 +458,7 @@ class Writer:
             article_date = articles[-1]["published"] or articles[-1]["date_extracted"]
             for rec in records:
                 src = article.get("text") if rec["field"] == "text" else article.get("title")
-                sid = None
-                if rec["speaker"]:
-                    kind = rec.get("speaker_kind") or "person"
-                    sid, is_new = self.registry.resolve(rec["speaker"], kind, self._new_speaker_id, article["id"], src)
-                    sp = self.registry.speakers[sid]
-                    renamed = sp.pop("renamed", False)
-                    if renamed and not is_new:
-                        renames[sid] = sp["name"]
-                    if is_new or renamed:       # (a speaker stored before, unchanged, is not written again)
-                        speakers[sid] = {"id": sid, "name": sp["name"], "kind": sp["kind"], "key": sp["key"],
-                                         "scope": sp["scope"]}
-                    for alias in {rec["speaker"], rec.get("mention") or ""} - {""}:
-                        is_name = int(alias == rec["speaker"])
-                        if aliases.get((sid, alias), -1) < is_name:      # (each alias once a batch)
-                            aliases[(sid, alias)] = is_name
+                sid = self._speaker_id(rec, article["id"], src, speakers, aliases, renames) if rec["speaker"] else None
                 statements.append({
                     "id": statement_id(rec), "article_id": article["id"], "speaker_id": sid, "claim_id": None,
                     "source_id": articles[-1]["source_id"],
@@ -535,6 +521,23 @@ class Writer:
                     del self.pending[a["id"]]
                 if self.pending_hashes.get(a["content_hash"]) == a["id"]:
                     del self.pending_hashes[a["content_hash"]]
+
+    def _speaker_id(self, rec, article_id, src, speakers, aliases, renames):
+        """The speaker id of a statement; what the batch must write for it goes to ``speakers``
+        (new or renamed rows), ``aliases`` ((id, alias) -> is it a name) and ``renames``."""
+        kind = rec.get("speaker_kind") or "person"
+        sid, is_new = self.registry.resolve(rec["speaker"], kind, self._new_speaker_id, article_id, src)
+        sp = self.registry.speakers[sid]
+        renamed = sp.pop("renamed", False)
+        if renamed and not is_new:
+            renames[sid] = sp["name"]
+        if is_new or renamed:       # (a speaker stored before, unchanged, is not written again)
+            speakers[sid] = {"id": sid, "name": sp["name"], "kind": sp["kind"], "key": sp["key"], "scope": sp["scope"]}
+        for alias in {rec["speaker"], rec.get("mention") or ""} - {""}:
+            is_name = int(alias == rec["speaker"])
+            if aliases.get((sid, alias), -1) < is_name:      # (each alias once a batch)
+                aliases[(sid, alias)] = is_name
+        return sid
 
     def refresh_counts(self):
         """Statement counts per speaker (for sorting and the 'most quoted' query)."""
