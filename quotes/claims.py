@@ -392,8 +392,7 @@ def _pieces_within(db, index, c, size):
         if not _one_wording(index, p):
             continue
         ws, spk, _, mydate = index.claim_versions(p)[0]
-        need = 1 if len(ws) <= SHORT else min(MIN_SHARED, len(shingles(ws)))
-        if n >= need and len(ws) < len(whole) and _common(_counter(ws), theirs) >= PIECE * len(ws) \
+        if n >= _need(ws, shingles(ws)) and len(ws) < len(whole) and _common(_counter(ws), theirs) >= PIECE * len(ws) \
                 and _compatible(index, versions, spk, mydate) \
                 and fuzz.token_set_ratio(" ".join(ws), " ".join(whole)) >= MIN_FUZZ:
             found.append(p)
@@ -457,11 +456,16 @@ def _stored_candidates(index, prepared):
     per 500, not one query a statement (36,000 queries at 30,000 articles).  Claims of this call
     may push some out, and one they let in is read then; either way the claims are the same."""
     found = set()
-    for _, ws, sh in prepared:
-        need = 1 if len(ws) <= SHORT else min(MIN_SHARED, len(sh))
-        counts = Counter(c for s in sh for c in index.stored.get(s, ()))
-        found.update(c for c, n in counts.most_common(MAX_CANDIDATES) if n >= need)
+    for _, ws, sh in prepared:      # (before the call adds any: the counts are the stored claims')
+        need = _need(ws, sh)
+        found.update(c for c, n in index.counts(sh).most_common(MAX_CANDIDATES) if n >= need)
     return found
+
+
+def _need(ws, sh):
+    """Shingles a claim must share with the words ``ws`` (shingles ``sh``) to be a candidate: a
+    short statement shares few shingles with anything, one inflected word breaks most of them."""
+    return 1 if len(ws) <= SHORT else min(MIN_SHARED, len(sh))
 
 
 class _Index:
@@ -559,15 +563,7 @@ class _Index:
 
     def claim_versions(self, cid):
         if cid not in self.versions:
-            rows = self.db.execute(f"""select case when s.quote_normalized is null then s.quote end,
-                                             s.quote_normalized, s.speaker_id, {_KIND_SQL}, a.published
-                                      from statements s join articles a indexed by idx_articles_claim_columns on a.id = s.article_id
-                                      left join speakers sp on sp.id = s.speaker_id
-                                      where s.claim_id = ? order by s.rowid limit ?""", [cid, MAX_VERSIONS])
-            self.versions[cid] = []
-            for quote, qn, spk, kind, pub in rows:
-                self.kinds[spk] = kind
-                self.versions[cid].append((stored_match_words(quote, qn), spk, kind, _date({"published": pub})))
+            self.load_versions([cid])
         return self.versions[cid]
 
     def add(self, cid, sh, version):
@@ -623,8 +619,7 @@ def _matching_claims(index, st, ws, sh, mydate):
     if not sh:
         return []
     counts = index.counts(sh)
-    # a short statement shares few shingles with anything: one inflected word breaks most of them
-    need = 1 if len(ws) <= SHORT else min(MIN_SHARED, len(sh))
+    need = _need(ws, sh)
     found = []
     kinds = index.kinds
     candidates = [cid for cid, n in counts.most_common(MAX_CANDIDATES) if n >= need]
