@@ -11,7 +11,9 @@ peak memory is its own:
   5,000, 20,000 and all the articles, with its cost per article and that of claims,
 - full ingest (extraction and writer) with --jobs 1 and 2 (with 2, claims are clustered in a
   process of their own: the peak of the largest process beside the writer is given too),
-- the floor: the same articles inserted raw into SQLite, no extraction,
+- the floors: the same articles inserted raw into SQLite, no extraction; and the writer's own
+  SQL at 5,000 articles, every statement it ran replayed in order into a new file with no Python
+  between (what SQLite alone spends on the writer's work: the writer cannot be faster),
 - scaling: a 1 MB paragraph, a 5 MB one-line article full of unbalanced quotation marks and an
   article naming 20,000 different speakers; claim clustering on N and 10 N statements.
 """
@@ -20,6 +22,7 @@ import json
 import os
 import platform
 import resource
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -104,6 +107,63 @@ def phase_floor(path):
         return {"seconds": time.perf_counter() - t, "articles": n, "peak_mb": _peak_mb()}
 
 
+class _Records:
+    """Keeps each statement run (with its parameters) in :attr:`Recording.calls`."""
+
+    def execute(self, sql, params=()):
+        params = params if isinstance(params, (tuple, dict)) else list(params)
+        Recording.calls.append(("execute", sql, params))
+        return super().execute(sql, params)
+
+    def executemany(self, sql, rows):
+        rows = list(rows)
+        Recording.calls.append(("executemany", sql, rows))
+        return super().executemany(sql, rows)
+
+
+class _RecordingCursor(_Records, sqlite3.Cursor):
+    pass
+
+
+class Recording(_Records, sqlite3.Connection):
+    """A connection that keeps every statement it and its cursors run, in order (for all the
+    connections of the process), in :attr:`calls`, for :func:`replay`.  (The writer commits by
+    statement, never by ``commit()``: a test replays a whole ingest and compares every table.)"""
+    calls = []
+
+    def cursor(self, factory=None):
+        return super().cursor(factory or _RecordingCursor)
+
+
+
+def replay(calls, path):
+    """Run recorded ``calls`` (:class:`Recording`) in order on a new connection to ``path``."""
+    conn = sqlite3.connect(path)
+    for method, sql, params in calls:
+        if method == "execute":
+            conn.execute(sql, params).fetchall()
+        else:
+            conn.executemany(sql, params)
+    conn.close()
+
+
+def phase_sql(path, statements):
+    """The writer alone on ``path`` with its statements recorded, then replayed into a new file:
+    the seconds of the writer and of its SQL alone."""
+    from . import store
+    from .ingest import run
+    store.CONNECTION = Recording
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        s = run([path], os.path.join(tmp, "quotes.db"), jobs=1, report=lambda m: None, statements=statements)
+        writer = time.perf_counter() - t
+        store.CONNECTION = sqlite3.Connection
+        t = time.perf_counter()
+        replay(Recording.calls, os.path.join(tmp, "replayed.db"))
+        return {"seconds": time.perf_counter() - t, "writer_seconds": writer, "articles": s.new,
+                "calls": len(Recording.calls)}
+
+
 def phase_scaling():
     from .extract import extract_article
     sentence = "وقال الوزير إن “الخطة جاهزة، ومن المقرر التوقيع عليها، مضيفاً أن العمل يبدأ غداً. "
@@ -173,6 +233,7 @@ def main(argv=None):
         result = {"extract": lambda: phase_extract(*a.phase[1:3]),
                   "ingest": lambda: phase_ingest(a.phase[1], int(a.phase[2]), *a.phase[3:4]),
                   "floor": lambda: phase_floor(a.phase[1]),
+                  "sql": lambda: phase_sql(*a.phase[1:3]),
                   "scaling": phase_scaling,
                   "claims": lambda: phase_claims(int(a.phase[1]))}[kind]()
         print(json.dumps(result))
@@ -200,6 +261,9 @@ def main(argv=None):
             print(f"writer alone, {k:6d} {k / w['seconds']:8.0f} articles/s  {w['seconds'] / k * 1000:5.2f} ms an "
                   f"article: storing {write / k * 1000:5.2f}, claims {w['claims_seconds'] / k * 1000:5.2f}  "
                   f"peak {w['peak_mb']:.0f} MB")
+        sq = _run_phase(["sql", small, given])
+        print(f"writer's SQL alone    {sq['articles'] / sq['seconds']:8.0f} articles/s  ({sizes[0]} articles: its "
+              f"{sq['calls']} SQLite calls replayed, {sq['seconds']:.2f} s of the writer's {sq['writer_seconds']:.2f})")
         runs = {}
         for jobs in (1, 2):
             ing = runs[jobs] = _run_phase(["ingest", small, str(jobs)])

@@ -33,6 +33,9 @@ CACHE_MB = 32
 #: copied after nearly every batch, and the pages every batch touches (the top of each index)
 #: were copied again each time; the commits were a tenth of the writer's time at 30,000
 CHECKPOINT_PAGES = 10_000
+#: the class of every connection :func:`open_db` makes: `make bench` puts a subclass here that
+#: keeps each statement run, to replay the writer's SQL with no Python between (quotes.bench)
+CONNECTION = sqlite3.Connection
 migrations = Migrations("quotes")
 
 
@@ -246,7 +249,7 @@ def writer_lock(db_path, report=None):
 def open_db(path):
     """Open (creating if needed) a database in WAL mode with a busy timeout, schema applied."""
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    db = sqlite_utils.Database(path)
+    db = sqlite_utils.Database(sqlite3.connect(path, factory=CONNECTION))
     db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         for _ in range(50):
