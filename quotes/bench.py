@@ -262,7 +262,7 @@ def main(argv=None):
                   f"article: storing {write / k * 1000:5.2f}, claims {w['claims_seconds'] / k * 1000:5.2f}  "
                   f"peak {w['peak_mb']:.0f} MB")
         sq = _run_phase(["sql", small, given])
-        print(f"writer's SQL alone    {sq['articles'] / sq['seconds']:8.0f} articles/s  ({sizes[0]} articles: its "
+        print(f"writer's SQL alone    {sizes[0] / sq['seconds']:8.0f} articles/s  ({sizes[0]} articles: its "
               f"{sq['calls']} SQLite calls replayed, {sq['seconds']:.2f} s of the writer's {sq['writer_seconds']:.2f})")
         runs = {}
         for jobs in (1, 2):
