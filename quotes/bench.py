@@ -152,12 +152,14 @@ def phase_sql(path, statements):
     the seconds of the writer and of its SQL alone."""
     from . import store
     from .ingest import run
-    store.CONNECTION = Recording
     with tempfile.TemporaryDirectory() as tmp:
-        t = time.perf_counter()
-        s = run([path], os.path.join(tmp, "quotes.db"), jobs=1, report=lambda m: None, statements=statements)
-        writer = time.perf_counter() - t
-        store.CONNECTION = sqlite3.Connection
+        store.CONNECTION = Recording
+        try:
+            t = time.perf_counter()
+            s = run([path], os.path.join(tmp, "quotes.db"), jobs=1, report=lambda m: None, statements=statements)
+            writer = time.perf_counter() - t
+        finally:
+            store.CONNECTION = sqlite3.Connection
         t = time.perf_counter()
         replay(Recording.calls, os.path.join(tmp, "replayed.db"))
         return {"seconds": time.perf_counter() - t, "writer_seconds": writer, "articles": s.new,
