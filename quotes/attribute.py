@@ -798,10 +798,6 @@ def _clause_after_source(text, para, s0, men, rules):
     return (got[0], got[1]) if got else None
 
 
-#: the possessive pronoun a speech noun ends with, and whom it agrees with (longest first)
-_PRONOUN_AGREEMENT = (("هما", "d"), ("هم", "p"), ("ها", "f"), ("ه", "m"))
-
-
 def _own_words_statement(text, para, m, own, rules, field, pindex):
     """"وحسب أقواله فقد تم ...": at a sentence's head, the clause after the speech noun is said by
     the one its pronoun refers to (rules/cues.yml own_words); None elsewhere (", حسب قوله،" inside
@@ -810,11 +806,12 @@ def _own_words_statement(text, para, m, own, rules, field, pindex):
     if head not in ("", "و"):
         return None
     got = _content(text, para, own[2], para.end)
-    if not got or got[1] - got[0] < 2 or _count_words(text, got[0], got[1], 3) < 3:
+    if not got or _count_words(text, got[0], got[1], 3) < 3:
         return None
     s, e = got[0], got[1]
-    key = normalize(own[0])
-    agree = next((a for end, a in _PRONOUN_AGREEMENT if key.endswith(end)), "")
+    key = normalize(own[0])     # (its pronoun, the longest of rules/speakers.yml that ends it)
+    pronoun = max((p for p in rules.pronouns if key.endswith(p)), key=len, default=None)
+    agree = rules.pronouns.get(pronoun, "")
     return Statement(field, s, e, "mixed" if para.has_quote(s, e) else "indirect", m.group("cue"), m.start(),
                      "according", pindex, mention=Mention(own[0], "pronoun", agree=agree), mention_start=own[1])
 

@@ -135,7 +135,6 @@ class Recording(_Records, sqlite3.Connection):
         return super().cursor(factory or _RecordingCursor)
 
 
-
 def replay(calls, path):
     """Run recorded ``calls`` (:class:`Recording`) in order on a new connection to ``path``."""
     conn = sqlite3.connect(path)

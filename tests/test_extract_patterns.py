@@ -1768,7 +1768,6 @@ def test_izz_begins_the_name_izz_al_din(extract):
 
 def test_every_own_word_ends_with_the_pronoun_of_its_speaker(rules):
     # own_words (rules/cues.yml): the pronoun says who spoke; a word without one names nobody
-    from quotes.attribute import _PRONOUN_AGREEMENT
     from quotes.normalize import normalize
-    assert rules.own_words and all(any(normalize(w).endswith(end) for end, _ in _PRONOUN_AGREEMENT)
+    assert rules.own_words and all(any(normalize(w).endswith(end) for end in rules.pronouns)
                                    for w in rules.own_words)
